@@ -1,0 +1,65 @@
+# The two commands a newcomer needs: `make run` and `make test`. See README.md.
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+TOOLS := var/tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+PORT ?= 8000
+
+.PHONY: run test serve install migrate demo lint check pytest clean
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+# Re-sync whenever the lock file changes; --frozen installs exactly what uv.lock says.
+$(VENV)/.synced: uv.lock pyproject.toml | $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+	touch $@
+
+install: $(VENV)/.synced
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+demo: migrate
+	$(MANAGE) load_demo
+
+run: demo
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	@echo
+	@echo "  The campaign hub is at http://127.0.0.1:$(PORT)/ and its admin at http://127.0.0.1:$(PORT)/admin/"
+	@echo "  (the demo logins are printed above)."
+	@echo
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint templates --lint
+	$(VENV)/bin/djlint templates --check
+
+check: install
+	DJANGO_SETTINGS_MODULE=hub.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=hub.settings.test $(MANAGE) makemigrations --check --dry-run
+
+# pytest exits 5 when it collects nothing: say so plainly instead of passing quietly.
+pytest: install
+	@$(VENV)/bin/pytest $(PYTEST_ARGS); status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure here."; fi; \
+	exit $$status
+
+test: lint check pytest
+
+# Production-like: gunicorn, production settings, hashed and compressed static files.
+serve: install
+	@test -n "$$SECRET_KEY" || { echo "make serve: SECRET_KEY is not set. Production settings need it, for example:"; echo "  SECRET_KEY=\$$(openssl rand -base64 48) make serve"; exit 2; }
+	DJANGO_SETTINGS_MODULE=hub.settings.production $(MANAGE) collectstatic --noinput --verbosity 0
+	DJANGO_SETTINGS_MODULE=hub.settings.production $(MANAGE) migrate --noinput
+	DJANGO_SETTINGS_MODULE=hub.settings.production $(VENV)/bin/gunicorn hub.wsgi \
+		--bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
+
+clean:
+	rm -rf $(VENV) staticfiles var/tools

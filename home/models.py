@@ -1,0 +1,138 @@
+"""The home page, general content pages and the site-wide settings editors manage."""
+
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BaseStreamBlock
+
+
+class HomePage(Page):
+    """The site's front page: what the week is, and the way into this year's week."""
+
+    intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="A sentence or two that says what the awareness week is and why "
+        "it matters. Shown at the top of the home page.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.StandardPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "home page"
+
+
+class StandardPage(Page):
+    """A general page such as "About the week" or the privacy notice."""
+
+    intro = models.TextField(
+        blank=True, help_text="A short summary shown under the title and in listings."
+    )
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = "standard page"
+
+
+@register_setting(icon="site")
+class OrganisationSettings(BaseSiteSetting):
+    """Who runs the site: shown in the footer and used in emails and structured data."""
+
+    name = models.CharField(
+        "organisation name",
+        max_length=200,
+        help_text="The charity's name as it should appear in the footer.",
+    )
+    charity_number = models.CharField(
+        max_length=40, blank=True, help_text="Registered charity number, if any."
+    )
+    contact_email = models.EmailField(
+        blank=True, help_text="The public address for questions about the week."
+    )
+    events_email = models.EmailField(
+        blank=True,
+        help_text="Where organisers can send events for the calendar by email.",
+    )
+    website = models.URLField(blank=True, help_text="The organisation's main website.")
+    address = models.TextField(blank=True, help_text="Postal address, one line each.")
+    x_handle = models.CharField(
+        "X (Twitter) handle",
+        max_length=50,
+        blank=True,
+        help_text="Without the @, for example ParentInfantF.",
+    )
+    bluesky_url = models.URLField("Bluesky profile", blank=True)
+    facebook_url = models.URLField("Facebook page", blank=True)
+    instagram_url = models.URLField("Instagram profile", blank=True)
+    linkedin_url = models.URLField("LinkedIn page", blank=True)
+    youtube_url = models.URLField("YouTube channel", blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("name"),
+                FieldPanel("charity_number"),
+                FieldPanel("website"),
+                FieldPanel("address"),
+            ],
+            heading="Organisation",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("events_email")],
+            heading="Contact",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("x_handle"),
+                FieldPanel("bluesky_url"),
+                FieldPanel("facebook_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("linkedin_url"),
+                FieldPanel("youtube_url"),
+            ],
+            heading="Social accounts",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "organisation"
+
+    def __str__(self):
+        return self.name or "Organisation settings"
+
+    @property
+    def x_url(self) -> str:
+        return f"https://x.com/{self.x_handle}" if self.x_handle else ""
+
+    @property
+    def social_accounts(self) -> list[tuple[str, str]]:
+        """The filled-in accounts as (network, URL) pairs, in footer order."""
+        accounts = [
+            ("X", self.x_url),
+            ("Bluesky", self.bluesky_url),
+            ("Facebook", self.facebook_url),
+            ("Instagram", self.instagram_url),
+            ("LinkedIn", self.linkedin_url),
+            ("YouTube", self.youtube_url),
+        ]
+        return [(network, url) for network, url in accounts if url]
