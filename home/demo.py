@@ -43,8 +43,18 @@ DEMO_ACCOUNTS = [
 
 
 def _comparable(page: Page, name: str):
-    """A field's stored form, with StreamField block ids removed (they are random)."""
+    """A field's stored form, without what differs on every run (ids, block ids)."""
     field = page._meta.get_field(name)
+    if field.one_to_many:  # A child relation, e.g. a campaign's ordered hashtags.
+        skip = {"id", "sort_order", field.field.attname}
+        return [
+            {
+                f.attname: getattr(child, f.attname)
+                for f in child._meta.concrete_fields
+                if f.attname not in skip
+            }
+            for child in getattr(page, name).all()
+        ]
     value = field.get_prep_value(getattr(page, name))
     if isinstance(field, StreamField):
         data = json.loads(value) if isinstance(value, str) else value

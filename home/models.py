@@ -25,7 +25,11 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = [
+        "campaigns.CampaignIndexPage",
+        "blog.BlogIndexPage",
+        "home.StandardPage",
+    ]
     max_count = 1
 
     class Meta:

@@ -1,0 +1,381 @@
+"""The archive of weeks and one page per year's campaign."""
+
+import datetime
+from enum import StrEnum
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..blocks import CampaignBodyBlock, RecapBlock
+
+CARD_IMAGE = "fill-640x360"
+
+
+class CampaignState(StrEnum):
+    UPCOMING = "upcoming"
+    LIVE = "live"
+    ENDED = "ended"
+
+
+class CampaignIndexPage(Page):
+    """The archive of awareness weeks: every year's campaign, newest first."""
+
+    intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="Shown above the list of weeks.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["campaigns.CampaignPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "campaign archive"
+
+    def campaigns(self):
+        """Live campaigns under this archive, newest first, with card images."""
+        images = get_image_model().objects.prefetch_renditions(CARD_IMAGE)
+        return (
+            CampaignPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("hero_image")
+            .prefetch_related(Prefetch("hero_image", queryset=images))
+            .order_by("-year")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["campaigns"] = self.campaigns()
+        return context
+
+
+class CampaignPage(RoutablePageMixin, Page):
+    """One year's awareness week: its theme, dates, events, resources and recap."""
+
+    year = models.PositiveSmallIntegerField(
+        unique=True,
+        help_text="The year of the week, e.g. 2021. One campaign per year.",
+    )
+    start_date = models.DateField(help_text="The first day of the week.")
+    end_date = models.DateField(
+        help_text="The last day of the week: on or after the first day."
+    )
+    theme_title = models.CharField(
+        "theme",
+        max_length=200,
+        help_text='The year\'s theme in a few words, e.g. "Including Infants".',
+    )
+    theme_summary = models.TextField(
+        help_text="One or two sentences explaining the theme, shown on cards and "
+        "at the top of the page."
+    )
+    goal = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="What the week hopes to change.",
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A wide picture for the top of the page and the archive card.",
+    )
+    body = StreamField(CampaignBodyBlock(), blank=True)
+    pledge_wording = models.TextField(
+        blank=True,
+        help_text="What people promise when they take the pledge, in their words: "
+        '"I pledge to ...". Leave empty if this year has no pledge.',
+    )
+    pledge_call_to_action = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text='The button text, e.g. "Take the #IncludingInfants Pledge now".',
+    )
+    pledge_opens_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the pledge opens. Empty: open now."
+    )
+    pledge_closes_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the pledge closes. Empty: never."
+    )
+    events_intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="Shown above the events, e.g. how to add an event to the calendar.",
+    )
+    recap = StreamField(
+        RecapBlock(),
+        blank=True,
+        help_text="After the week: figures, highlights and thanks. Shown once the "
+        "week has ended.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("year"),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+            ],
+            heading="When",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("theme_title"),
+                FieldPanel("theme_summary"),
+                FieldPanel("goal"),
+            ],
+            heading="Theme",
+        ),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        InlinePanel(
+            "campaign_hashtags",
+            heading="Hashtags",
+            label="Hashtag",
+            help_text="In the order people should use them.",
+        ),
+        InlinePanel("campaign_resources", heading="Downloads", label="Resource"),
+        FieldPanel("events_intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("pledge_wording"),
+                FieldPanel("pledge_call_to_action"),
+                FieldRowPanel(
+                    [FieldPanel("pledge_opens_at"), FieldPanel("pledge_closes_at")]
+                ),
+            ],
+            heading="Pledge",
+        ),
+        InlinePanel(
+            "campaign_appearances",
+            heading="Podcasts and media appearances",
+            label="Appearance",
+        ),
+        FieldPanel("recap"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("theme_title", boost=2),
+        index.SearchField("theme_summary"),
+        index.SearchField("goal"),
+        index.SearchField("body"),
+        index.FilterField("year"),
+    ]
+
+    parent_page_types = ["campaigns.CampaignIndexPage"]
+    subpage_types = ["campaigns.EventPage"]
+
+    class Meta:
+        verbose_name = "campaign"
+
+    @property
+    def state(self) -> CampaignState:
+        """Upcoming, live or ended, from today's date in the site's time zone."""
+        today = timezone.localdate()
+        if today < self.start_date:
+            return CampaignState.UPCOMING
+        if today <= self.end_date:
+            return CampaignState.LIVE
+        return CampaignState.ENDED
+
+    @property
+    def is_live(self) -> bool:
+        return self.state is CampaignState.LIVE
+
+    @property
+    def is_upcoming(self) -> bool:
+        return self.state is CampaignState.UPCOMING
+
+    @property
+    def has_ended(self) -> bool:
+        return self.state is CampaignState.ENDED
+
+    @property
+    def headline_figures(self) -> list:
+        """The recap's figures, for cards and the archive."""
+        return [
+            figure
+            for block in self.recap
+            if block.block_type == "figures"
+            for figure in block.value
+        ]
+
+    @property
+    def ics_url(self) -> str:
+        return reverse("campaigns:campaign_ics", args=[self.year])
+
+    @cached_property
+    def hashtags(self) -> list:
+        return [
+            item.hashtag
+            for item in self.campaign_hashtags.select_related("hashtag").all()
+        ]
+
+    def events(self):
+        """Live events of this campaign, in order of start."""
+        from .event import EventPage
+
+        return EventPage.objects.child_of(self).live().public().order_by("start")
+
+    def resources_by_kind(self) -> list[tuple[str, list]]:
+        """The campaign's resources grouped by kind, each group in editor's order."""
+        items = self.campaign_resources.select_related(
+            "resource__document", "resource__thumbnail"
+        ).prefetch_related("resource__thumbnail__renditions")
+        groups: dict[str, list] = {}
+        for item in items:
+            groups.setdefault(item.resource.get_kind_display(), []).append(
+                item.resource
+            )
+        return list(groups.items())
+
+    def appearances(self) -> list:
+        return [
+            item.appearance
+            for item in self.campaign_appearances.select_related("appearance")
+        ]
+
+    def siblings_by_year(self) -> tuple["CampaignPage | None", "CampaignPage | None"]:
+        """The previous and next live weeks, found in one query."""
+        neighbours = list(
+            CampaignPage.objects.live()
+            .public()
+            .exclude(pk=self.pk)
+            .only("id", "title", "year", "url_path", "path", "depth")
+            .order_by("year")
+        )
+        previous = [page for page in neighbours if page.year < self.year]
+        following = [page for page in neighbours if page.year > self.year]
+        return (previous[-1] if previous else None, following[0] if following else None)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = "The week cannot end before it starts."
+        if self.year and self.start_date and self.start_date.year != self.year:
+            errors["start_date"] = f"The week should start in {self.year}."
+        if (
+            self.pledge_opens_at
+            and self.pledge_closes_at
+            and self.pledge_closes_at <= self.pledge_opens_at
+        ):
+            errors["pledge_closes_at"] = "The pledge must close after it opens."
+        if errors:
+            raise ValidationError(errors)
+
+    def full_clean(self, *args, **kwargs):
+        # A new week's slug defaults to its year, giving /campaigns/2021/.
+        if not self.slug and self.year:
+            self.slug = str(self.year)
+        super().full_clean(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        previous_campaign, next_campaign = self.siblings_by_year()
+        context.update(
+            events=list(self.events()),
+            resource_groups=self.resources_by_kind(),
+            appearances=self.appearances(),
+            previous_campaign=previous_campaign,
+            next_campaign=next_campaign,
+        )
+        return context
+
+    def days(self) -> list[datetime.date]:
+        return [
+            self.start_date + datetime.timedelta(days=offset)
+            for offset in range((self.end_date - self.start_date).days + 1)
+        ]
+
+    @path("events/")
+    def events_by_day(self, request):
+        """The week's events day by day, each with add-to-calendar links."""
+        by_day = {day: [] for day in self.days()}
+        other = []
+        for event in self.events():
+            day = timezone.localtime(event.start).date()
+            (by_day[day] if day in by_day else other).append(event)
+        # Not self.render(): this view needs none of the campaign page's own context.
+        return TemplateResponse(
+            request,
+            "campaigns/campaign_events.html",
+            {
+                "page": self,
+                "self": self,
+                "days": list(by_day.items()),
+                "other_events": other,
+            },
+        )
+
+
+class CampaignHashtag(Orderable):
+    campaign = ParentalKey(
+        CampaignPage, on_delete=models.CASCADE, related_name="campaign_hashtags"
+    )
+    hashtag = models.ForeignKey(
+        "campaigns.Hashtag", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("hashtag")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "hashtag"], name="campaign_hashtag_once"
+            )
+        ]
+
+
+class CampaignResource(Orderable):
+    campaign = ParentalKey(
+        CampaignPage, on_delete=models.CASCADE, related_name="campaign_resources"
+    )
+    resource = models.ForeignKey(
+        "campaigns.Resource", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("resource")]
+
+
+class CampaignAppearance(Orderable):
+    campaign = ParentalKey(
+        CampaignPage, on_delete=models.CASCADE, related_name="campaign_appearances"
+    )
+    appearance = models.ForeignKey(
+        "campaigns.MediaAppearance", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("appearance")]
+
+
+def current_campaign() -> CampaignPage | None:
+    """The live campaign, else the next one to come, else the most recent."""
+    campaigns = list(
+        CampaignPage.objects.live().public().order_by("start_date").defer_streamfields()
+    )
+    today = timezone.localdate()
+    for campaign in campaigns:
+        if campaign.end_date >= today:
+            return campaign
+    return campaigns[-1] if campaigns else None

@@ -1,0 +1,159 @@
+"""An event of the week, held online or in a place, with its calendar links."""
+
+import datetime
+from urllib.parse import urlencode
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class EventPage(Page):
+    """One event in a campaign's calendar."""
+
+    class Attendance(models.TextChoices):
+        ONLINE = "online", "Online"
+        IN_PERSON = "in_person", "In person"
+        HYBRID = "hybrid", "In person and online"
+
+    summary = models.TextField(
+        help_text="One or two sentences for the calendar list and search results."
+    )
+    start = models.DateTimeField(help_text="Date and time in UK time (Europe/London).")
+    end = models.DateTimeField(help_text="Must be after the start.")
+    attendance = models.CharField(
+        max_length=20, choices=Attendance.choices, default=Attendance.ONLINE
+    )
+    venue_name = models.CharField(
+        max_length=200, blank=True, help_text="For events in person: the place."
+    )
+    address = models.TextField(blank=True, help_text="Street address and postcode.")
+    organiser_name = models.CharField(
+        "organiser", max_length=200, help_text="Who runs the event."
+    )
+    organiser_url = models.URLField("organiser's website", blank=True)
+    booking_url = models.URLField(
+        "booking link", blank=True, help_text="Where people book a place."
+    )
+    livestream_url = models.URLField(
+        "livestream link", blank=True, help_text="Where to watch it live."
+    )
+    recording_url = models.URLField(
+        "recording link", blank=True, help_text="Where to watch it afterwards."
+    )
+    description = RichTextField(
+        blank=True, features=["bold", "italic", "link", "ol", "ul", "h3"]
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("start"), FieldPanel("end")])],
+            heading="When",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("attendance"),
+                FieldPanel("venue_name"),
+                FieldPanel("address"),
+            ],
+            heading="Where",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("organiser_name"), FieldPanel("organiser_url")],
+            heading="Organiser",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("booking_url"),
+                FieldPanel("livestream_url"),
+                FieldPanel("recording_url"),
+            ],
+            heading="Links",
+        ),
+        FieldPanel("description"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.SearchField("organiser_name"),
+        index.SearchField("venue_name"),
+        index.FilterField("start"),
+    ]
+
+    parent_page_types = ["campaigns.CampaignPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "event"
+
+    @property
+    def is_over(self) -> bool:
+        return self.end < timezone.now()
+
+    @property
+    def is_online(self) -> bool:
+        return self.attendance != self.Attendance.IN_PERSON
+
+    @property
+    def location(self) -> str:
+        """Where the event is, in one line, for calendars."""
+        if self.attendance == self.Attendance.ONLINE:
+            return "Online"
+        place = ", ".join(
+            part for part in [self.venue_name, *self.address.splitlines()] if part
+        )
+        if self.attendance == self.Attendance.HYBRID:
+            return f"{place} and online" if place else "Online"
+        return place
+
+    @property
+    def ics_url(self) -> str:
+        return reverse("campaigns:event_ics", args=[self.pk])
+
+    def google_calendar_url(self, full_url: str) -> str:
+        stamp = "%Y%m%dT%H%M%SZ"
+        query = {
+            "action": "TEMPLATE",
+            "text": self.title,
+            "dates": f"{self.start.astimezone(datetime.UTC).strftime(stamp)}/"
+            f"{self.end.astimezone(datetime.UTC).strftime(stamp)}",
+            "details": f"{self.summary}\n\n{full_url}",
+            "location": self.location,
+            "ctz": "Europe/London",
+        }
+        return "https://calendar.google.com/calendar/render?" + urlencode(query)
+
+    def outlook_calendar_url(self, full_url: str) -> str:
+        query = {
+            "path": "/calendar/action/compose",
+            "rru": "addevent",
+            "subject": self.title,
+            "startdt": self.start.isoformat(),
+            "enddt": self.end.isoformat(),
+            "body": f"{self.summary}\n\n{full_url}",
+            "location": self.location,
+        }
+        return "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(
+            query
+        )
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = "The event must end after it starts."
+        if self.attendance != self.Attendance.ONLINE and not (
+            self.venue_name or self.address
+        ):
+            errors["venue_name"] = "Say where the event takes place."
+        if errors:
+            raise ValidationError(errors)

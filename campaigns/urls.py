@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "campaigns"
+
+urlpatterns = [
+    path("calendars/<int:year>.ics", views.campaign_ics, name="campaign_ics"),
+    path("calendars/events/<int:pk>.ics", views.event_ics, name="event_ics"),
+]

@@ -1,0 +1,130 @@
+"""An editor builds next year's week in the Wagtail admin, as in a browser."""
+
+from django.contrib.auth.models import Group
+
+from wagtail.models import Page
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
+
+import pytest
+
+from campaigns.models import CampaignPage, EventPage, Hashtag
+
+
+@pytest.fixture
+def editor_client(client, django_user_model, archive):
+    editor = django_user_model.objects.create_user(
+        username="eddie", password="editor-password-1"
+    )
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    return client
+
+
+def campaign_form(**overrides) -> dict:
+    data = {
+        "title": "Infant Mental Health Awareness Week 2030",
+        "slug": "2030",
+        "year": "2030",
+        "start_date": "2030-06-10",
+        "end_date": "2030-06-16",
+        "theme_title": "Babies first",
+        "theme_summary": "Putting babies first in every plan.",
+        "goal": rich_text("<p>Every plan names babies.</p>"),
+        "body": streamfield([("paragraph", rich_text("<p>Join us in June.</p>"))]),
+        "campaign_hashtags": inline_formset(
+            [{"hashtag": str(Hashtag.objects.create(text="IMHAW30").pk)}]
+        ),
+        "campaign_resources": inline_formset([]),
+        "campaign_appearances": inline_formset([]),
+        "events_intro": rich_text(""),
+        "pledge_wording": "I pledge to put babies first.",
+        "pledge_call_to_action": "Take the pledge",
+        "pledge_opens_at": "",
+        "pledge_closes_at": "",
+        "recap": streamfield([]),
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def test_editor_creates_and_publishes_a_campaign(editor_client, archive):
+    url = f"/admin/pages/add/campaigns/campaignpage/{archive.pk}/"
+    assert editor_client.get(url).status_code == 200
+    response = editor_client.post(url, {**campaign_form(), "action-publish": "1"})
+    assert response.status_code == 302, response.content[:2000]
+    campaign = CampaignPage.objects.get(year=2030)
+    assert campaign.live
+    assert [str(tag) for tag in campaign.hashtags] == ["#IMHAW30"]
+    page = editor_client.get("/campaigns/2030/")
+    assert b"Babies first" in page.content
+    assert b"#IMHAW30" in page.content
+
+
+def test_editor_sees_a_clear_error_for_bad_dates(editor_client, archive):
+    url = f"/admin/pages/add/campaigns/campaignpage/{archive.pk}/"
+    response = editor_client.post(url, campaign_form(end_date="2030-06-01"))
+    assert response.status_code == 200
+    assert b"The week cannot end before it starts." in response.content
+    assert not CampaignPage.objects.filter(year=2030).exists()
+
+
+def test_editor_previews_a_draft_before_publishing(editor_client, archive):
+    url = f"/admin/pages/add/campaigns/campaignpage/{archive.pk}/preview/"
+    response = editor_client.post(url, campaign_form())
+    assert response.json()["is_valid"] is True
+    preview = editor_client.get(url)
+    assert preview.status_code == 200
+    assert b"Babies first" in preview.content
+    assert not CampaignPage.objects.filter(year=2030).exists()
+
+
+def test_editor_adds_an_event_to_a_draft_campaign(editor_client, archive):
+    editor_client.post(
+        f"/admin/pages/add/campaigns/campaignpage/{archive.pk}/", campaign_form()
+    )
+    campaign = Page.objects.get(slug="2030")
+    assert not campaign.live
+    url = f"/admin/pages/add/campaigns/eventpage/{campaign.pk}/"
+    response = editor_client.post(
+        url,
+        nested_form_data(
+            {
+                "title": "Launch webinar",
+                "slug": "launch-webinar",
+                "summary": "The theme explained.",
+                "start": "2030-06-10 10:00",
+                "end": "2030-06-10 11:00",
+                "attendance": "online",
+                "venue_name": "",
+                "address": "",
+                "organiser_name": "Parent-Infant Foundation",
+                "organiser_url": "",
+                "booking_url": "https://example.org/book",
+                "livestream_url": "",
+                "recording_url": "",
+                "description": rich_text(""),
+            }
+        ),
+    )
+    assert response.status_code == 302, response.content[:2000]
+    event = EventPage.objects.get(slug="launch-webinar")
+    assert event.get_parent().pk == campaign.pk
+    assert event.start.isoformat() == "2030-06-10T09:00:00+00:00"
+
+
+def test_editor_adds_a_hashtag_snippet(editor_client):
+    response = editor_client.post(
+        "/admin/snippets/campaigns/hashtag/add/", {"text": "IMHAW30"}
+    )
+    assert response.status_code == 302
+    assert Hashtag.objects.filter(text="IMHAW30").exists()
+    again = editor_client.post(
+        "/admin/snippets/campaigns/hashtag/add/", {"text": "imhaw30"}
+    )
+    assert again.status_code == 200
+    assert b"That hashtag already exists." in again.content

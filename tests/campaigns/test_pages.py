@@ -1,0 +1,115 @@
+from django.core.files.base import ContentFile
+
+from wagtail.documents.models import Document
+
+import pytest
+import time_machine
+
+from campaigns.factories import (
+    CampaignPageFactory,
+    CampaignResourceFactory,
+    MediaAppearanceFactory,
+    ResourceFactory,
+)
+from campaigns.models import CampaignAppearance, EventPage, Resource
+
+from .conftest import london
+
+
+def test_campaign_page_shows_theme_dates_and_hashtags(client, campaign):
+    response = client.get("/campaigns/2021/")
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Including Infants" in content
+    assert "7–13 June 2021" in content
+    assert "<strong>#IMHAW21</strong>" in content
+    assert 'href="https://x.com/hashtag/IncludingInfants"' in content
+    assert 'href="https://www.instagram.com/explore/tags/includinginfants/"' in content
+
+
+def test_campaign_page_groups_downloads_with_type_and_size(client, campaign):
+    document = Document(title="Commissioners' briefing")
+    document.file.save("briefing.pdf", ContentFile(b"%PDF-1.4" + b"x" * 1500))
+    CampaignResourceFactory(
+        campaign=campaign,
+        resource=ResourceFactory(
+            title="Briefing for Commissioners",
+            kind=Resource.Kind.BRIEFING,
+            document=document,
+            link="",
+        ),
+        sort_order=5,
+    )
+    content = client.get("/campaigns/2021/").content.decode()
+    assert "Branding and logos" in content
+    assert "Briefing</h3>" in content
+    assert "(PDF, 1.5\xa0KB)" in content
+    assert f'href="{document.url}"' in content
+
+
+def test_campaign_page_lists_its_events_and_podcasts(client, campaign):
+    CampaignAppearance.objects.create(
+        campaign=campaign,
+        appearance=MediaAppearanceFactory(title="Mind Matters", people="Karen Bateson"),
+    )
+    content = client.get("/campaigns/2021/").content.decode()
+    assert 'href="/campaigns/2021/appg/"' in content
+    assert "Mind Matters" in content
+    assert "with Karen Bateson" in content
+    assert 'href="/calendars/2021.ics"' in content
+
+
+def test_campaign_links_to_previous_and_next_weeks(client, archive, campaign):
+    CampaignPageFactory(parent=archive, year=2020, title="IMHAW 2020")
+    CampaignPageFactory(parent=archive, year=2022, title="IMHAW 2022")
+    CampaignPageFactory(parent=archive, year=2023, title="IMHAW 2023", live=False)
+    content = client.get("/campaigns/2021/").content.decode()
+    assert 'rel="prev" href="/campaigns/2020/"' in content
+    assert 'rel="next" href="/campaigns/2022/"' in content
+    assert "IMHAW 2023" not in content
+
+
+def test_archive_lists_weeks_newest_first_and_flags_the_live_one(
+    client, archive, campaign
+):
+    CampaignPageFactory(parent=archive, year=2020, title="IMHAW 2020")
+    CampaignPageFactory(parent=archive, year=2022, title="IMHAW 2022")
+    with time_machine.travel(london(2021, 6, 9, 12), tick=False):
+        content = client.get("/campaigns/").content.decode()
+    assert content.index("IMHAW 2022") < content.index(campaign.title)
+    assert content.index(campaign.title) < content.index("IMHAW 2020")
+    assert "On now" in content
+    assert "Coming up" in content
+
+
+def test_event_page_gives_times_place_and_booking(client, campaign):
+    with time_machine.travel(london(2021, 6, 1, 12), tick=False):
+        content = client.get("/campaigns/2021/appg/").content.decode()
+    assert "Tuesday 8 June 2021" in content
+    assert "9:30am–11am (UK time)" in content
+    assert 'href="https://example.org/book">Book a place' in content
+    assert "This event has finished" not in content
+
+
+def test_finished_event_says_so_and_offers_the_recording(client, campaign):
+    with time_machine.travel(london(2021, 6, 9, 12), tick=False):
+        content = client.get("/campaigns/2021/appg/").content.decode()
+    assert "This event has finished." in content
+    assert 'href="https://example.org/recording">Watch the recording' in content
+    assert "Book a place" not in content
+
+
+@pytest.mark.django_db
+def test_unknown_campaign_year_is_not_found(client, campaign):
+    assert client.get("/campaigns/1999/").status_code == 404
+    assert client.get("/campaigns/2021/events/nope/").status_code == 404
+
+
+def test_hybrid_event_location_names_both(campaign):
+    event = EventPage.objects.get(slug="appg")
+    event.attendance = EventPage.Attendance.HYBRID
+    event.venue_name = "Portcullis House"
+    event.address = "Bridge Street\nLondon SW1A 2LW"
+    assert (
+        event.location == "Portcullis House, Bridge Street, London SW1A 2LW and online"
+    )
