@@ -10,7 +10,9 @@ import io
 import zipfile
 
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.utils import timezone
+from django.utils.text import slugify
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -65,11 +67,9 @@ def ensure_image(title: str, text: str, background=PURPLE, foreground=CREAM):
     image = Image_.objects.filter(title=title).first()
     if image is None:
         picture = _picture(text, (1200, 630), background, foreground)
-        image = Image_(title=title)
-        image.file.save(
-            f"{title.lower().replace(' ', '-')}.png",
-            ContentFile(_encode(picture, "PNG")),
-            save=False,
+        name = f"{slugify(title)}.png"
+        image = Image_(
+            title=title, file=ImageFile(io.BytesIO(_encode(picture, "PNG")), name=name)
         )
         image.save()
     return image

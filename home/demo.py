@@ -55,14 +55,19 @@ def _comparable(page: Page, name: str):
             }
             for child in getattr(page, name).all()
         ]
-    value = field.get_prep_value(getattr(page, name))
+    value = field.get_prep_value(getattr(page, field.attname))
     if isinstance(field, StreamField):
-        data = json.loads(value) if isinstance(value, str) else value
-        return [
-            {key: val for key, val in block.items() if key != "id"}
-            for block in data or []
-        ]
+        return _without_ids(json.loads(value) if isinstance(value, str) else value)
     return value
+
+
+def _without_ids(data):
+    """StreamField data with every block id removed, however deep (list items too)."""
+    if isinstance(data, dict):
+        return {key: _without_ids(val) for key, val in data.items() if key != "id"}
+    if isinstance(data, list):
+        return [_without_ids(item) for item in data]
+    return data
 
 
 def ensure_page(parent: Page, model: type[Page], slug: str, **fields) -> Page:

@@ -27,13 +27,19 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "campaigns.CampaignIndexPage",
-        "blog.BlogIndexPage",
         "home.StandardPage",
     ]
     max_count = 1
 
     class Meta:
         verbose_name = "home page"
+
+    def get_context(self, request, *args, **kwargs):
+        from campaigns.models import current_campaign
+
+        context = super().get_context(request, *args, **kwargs)
+        context["campaign"] = current_campaign()
+        return context
 
 
 class StandardPage(Page):

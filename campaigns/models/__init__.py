@@ -8,6 +8,7 @@ from .campaign import (
     current_campaign,
 )
 from .event import EventPage
+from .pledge import PledgeSignature, normalise_email
 from .snippets import Hashtag, MediaAppearance, Resource, ResourceTag
 
 __all__ = [
@@ -20,7 +21,9 @@ __all__ = [
     "EventPage",
     "Hashtag",
     "MediaAppearance",
+    "PledgeSignature",
     "Resource",
     "ResourceTag",
     "current_campaign",
+    "normalise_email",
 ]

@@ -221,6 +221,34 @@ class CampaignPage(RoutablePageMixin, Page):
         ]
 
     @property
+    def pledge_is_open(self) -> bool:
+        """Open when there is wording and now is within the open and close times."""
+        now = timezone.now()
+        return bool(self.pledge_wording) and not (
+            (self.pledge_opens_at and now < self.pledge_opens_at)
+            or (self.pledge_closes_at and now >= self.pledge_closes_at)
+        )
+
+    @property
+    def pledge_url(self) -> str:
+        return self.url + self.reverse_subpage("pledge")
+
+    @property
+    def propose_event_url(self) -> str:
+        return self.url + self.reverse_subpage("propose_event")
+
+    def pledge_count(self) -> int:
+        return self.pledge_signatures.count()
+
+    def pledge_wall(self, limit: int = 60) -> list:
+        """The latest signers who asked to be shown: first names and roles only."""
+        return list(
+            self.pledge_signatures.filter(show_on_wall=True).only(
+                "name", "role", "role_other", "created_at"
+            )[:limit]
+        )
+
+    @property
     def ics_url(self) -> str:
         return reverse("campaigns:campaign_ics", args=[self.year])
 
@@ -293,6 +321,8 @@ class CampaignPage(RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         previous_campaign, next_campaign = self.siblings_by_year()
+        if self.pk and self.pledge_wording:
+            context.update(pledge_count=self.pledge_count(), wall=self.pledge_wall())
         context.update(
             events=list(self.events()),
             resource_groups=self.resources_by_kind(),
@@ -307,6 +337,30 @@ class CampaignPage(RoutablePageMixin, Page):
             self.start_date + datetime.timedelta(days=offset)
             for offset in range((self.end_date - self.start_date).days + 1)
         ]
+
+    @path("pledge/")
+    def pledge(self, request):
+        from .. import views
+
+        return views.pledge(request, self)
+
+    @path("pledge/thanks/")
+    def pledge_thanks(self, request):
+        from .. import views
+
+        return views.pledge_thanks(request, self)
+
+    @path("propose-event/")
+    def propose_event(self, request):
+        from .. import views
+
+        return views.propose_event(request, self)
+
+    @path("propose-event/thanks/")
+    def propose_event_thanks(self, request):
+        from .. import views
+
+        return views.proposal_thanks(request, self)
 
     @path("events/")
     def events_by_day(self, request):

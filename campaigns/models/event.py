@@ -50,6 +50,11 @@ class EventPage(Page):
     description = RichTextField(
         blank=True, features=["bold", "italic", "link", "ol", "ul", "h3"]
     )
+    proposed_by_email = models.EmailField(
+        blank=True,
+        help_text="Who proposed this event with the public form. Never shown on "
+        "the site.",
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -79,6 +84,7 @@ class EventPage(Page):
             heading="Links",
         ),
         FieldPanel("description"),
+        FieldPanel("proposed_by_email", read_only=True),
     ]
     search_fields = [
         *Page.search_fields,

@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail",
     "modelcluster",
+    "wagtail_modeladmin",
+    "django_ratelimit",
     "taggit",
     "django_filters",
     "django.contrib.admin",
@@ -97,6 +99,9 @@ else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
+    # Rate limits then count per process: right for one dev server, and the reason
+    # production sets REDIS_URL.
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -143,3 +148,8 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
+
+# The public forms (pledge, event proposals): per-address limit on the shared cache.
+PUBLIC_FORM_RATE_LIMIT = env("PUBLIC_FORM_RATE_LIMIT", default="10/m")
+# Pledge signatures older than this are deleted by `manage.py purge_pledges`.
+PLEDGE_RETENTION_DAYS = env.int("PLEDGE_RETENTION_DAYS", default=730)

@@ -1,7 +1,6 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from blog.models import BlogIndexPage
 from campaigns.models import CampaignIndexPage, CampaignPage, EventPage
 from home.models import HomePage, StandardPage
 
@@ -15,7 +14,7 @@ class CampaignPageTreeTests(WagtailPageTestCase):
     def test_campaigns_live_only_in_the_archive(self):
         self.assertAllowedSubpageTypes(CampaignIndexPage, {CampaignPage})
         self.assertCanNotCreateAt(HomePage, CampaignPage)
-        self.assertCanNotCreateAt(BlogIndexPage, CampaignPage)
+        self.assertCanNotCreateAt(CampaignPage, CampaignPage)
 
     def test_events_live_only_under_a_campaign(self):
         self.assertAllowedSubpageTypes(CampaignPage, {EventPage})

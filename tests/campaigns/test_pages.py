@@ -64,8 +64,8 @@ def test_campaign_links_to_previous_and_next_weeks(client, archive, campaign):
     CampaignPageFactory(parent=archive, year=2022, title="IMHAW 2022")
     CampaignPageFactory(parent=archive, year=2023, title="IMHAW 2023", live=False)
     content = client.get("/campaigns/2021/").content.decode()
-    assert 'rel="prev" href="/campaigns/2020/"' in content
-    assert 'rel="next" href="/campaigns/2022/"' in content
+    assert 'href="/campaigns/2020/">← IMHAW 2020</a>' in content
+    assert 'href="/campaigns/2022/">IMHAW 2022 →</a>' in content
     assert "IMHAW 2023" not in content
 
 
