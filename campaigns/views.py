@@ -157,6 +157,13 @@ def pledge_withdraw(request, token: str):
 def propose_event(request, campaign: CampaignPage):
     """A public form whose event becomes a draft in the editors' review workflow."""
     thanks_url = campaign.url + campaign.reverse_subpage("propose_event_thanks")
+    if campaign.has_ended:
+        return render(
+            request,
+            "campaigns/propose_event_page.html",
+            {"page": campaign, "self": campaign, "closed": True},
+            status=200 if request.method == "GET" else 403,
+        )
     if request.method != "POST":
         form = EventProposalForm(campaign=campaign)
     elif _rate_limited(request, "propose-event"):

@@ -95,6 +95,9 @@ if REDIS_URL:
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="hub"),
         }
     }
+    # django-ratelimit needs atomic increments: Django's RedisCache does INCRBY, but
+    # the library's check only knows django-redis by name.
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

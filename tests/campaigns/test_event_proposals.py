@@ -5,17 +5,22 @@ from django.core.cache import cache
 from wagtail.models import WorkflowState
 
 import pytest
+import time_machine
 
 from campaigns.models import EventPage
 
+from .conftest import london
 from .test_pledge import started
 
 PROPOSE_URL = "/campaigns/2021/propose-event/"
 
 
 @pytest.fixture(autouse=True)
-def fresh_rate_limits():
+def before_the_week():
+    """Proposals are taken until the week ends: these tests run a week before it."""
     cache.clear()
+    with time_machine.travel(london(2021, 6, 1, 12), tick=False):
+        yield
 
 
 def proposal(**overrides) -> dict:
@@ -107,3 +112,15 @@ def test_proposals_are_rate_limited(client, campaign, settings):
     for n in range(2):
         client.post(PROPOSE_URL, proposal(title=f"Event {n}"))
     assert client.post(PROPOSE_URL, proposal()).status_code == 429
+
+
+def test_an_ended_week_takes_no_proposals(client, campaign):
+    with time_machine.travel(london(2021, 6, 14, 9), tick=False):
+        cache.clear()
+        page = client.get("/campaigns/2021/")
+        form = client.get(PROPOSE_URL)
+        response = client.post(PROPOSE_URL, proposal())
+    assert b"Propose an event" not in page.content
+    assert b"has ended" in form.content
+    assert response.status_code == 403
+    assert not EventPage.objects.filter(title="Begin Before Birth").exists()

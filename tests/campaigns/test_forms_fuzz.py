@@ -2,6 +2,7 @@
 
 from django.core.cache import cache
 
+import time_machine
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
@@ -9,6 +10,7 @@ from hypothesis.extra.django import TestCase
 from campaigns.factories import CampaignIndexPageFactory, CampaignPageFactory
 from campaigns.models import EventPage, PledgeSignature
 
+from .conftest import london
 from .test_pledge import started
 
 text = st.text(max_size=300)
@@ -63,13 +65,10 @@ class PublicFormsFuzzTests(TestCase):
     @given(st.fixed_dictionaries({name: text for name in PROPOSAL_FIELDS}))
     def test_proposal_form_never_errors(self, data):
         cache.clear()
-        post = {
-            **data,
-            "started": started(),
-            "website": "",
-        }
-        before = EventPage.objects.count()
-        response = self.client.post("/campaigns/2021/propose-event/", post)
+        with time_machine.travel(london(2021, 6, 1, 12), tick=False):
+            post = {**data, "started": started(), "website": ""}
+            before = EventPage.objects.count()
+            response = self.client.post("/campaigns/2021/propose-event/", post)
         self.assertIn(response.status_code, (302, 400))
         if response.status_code == 400:
             self.assertEqual(EventPage.objects.count(), before)
