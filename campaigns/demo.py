@@ -432,7 +432,11 @@ def build_next(archive: CampaignIndexPage) -> CampaignPage:
         f"theme for {start.year} will be announced in the spring: follow #{short} "
         "to hear it first.",
         events_intro="<p>Running something you'd like to be on the calendar? "
-        "Email events@example.org.</p>",
+        "Propose it with the form, or email events@example.org.</p>",
+        pledge_wording="I pledge to think about and include babies whenever I talk "
+        "about children and young people's mental health.",
+        pledge_call_to_action=f"Take the #{short} pledge",
+        pledge_closes_at=_at(start + datetime.timedelta(days=7), 0),
         campaign_hashtags=_hashtags(hashtags),
         campaign_resources=_resources([branding]),
     )
