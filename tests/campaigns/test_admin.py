@@ -12,7 +12,7 @@ from wagtail.test.utils.form_data import (
 
 import pytest
 
-from campaigns.models import CampaignPage, EventPage, Hashtag
+from campaigns.models import CampaignPage, EventPage, Hashtag, Resource
 
 
 @pytest.fixture
@@ -128,3 +128,26 @@ def test_editor_adds_a_hashtag_snippet(editor_client):
     )
     assert again.status_code == 200
     assert b"That hashtag already exists." in again.content
+
+
+def test_editor_adds_a_resource_with_a_file_or_a_link_not_both(editor_client):
+    from wagtail.documents.models import Document
+
+    url = "/admin/snippets/campaigns/resource/add/"
+    document = Document.objects.create(title="Logos", file="documents/logos.zip")
+    form = {
+        "title": "IMHAW 2030 logos",
+        "kind": "branding",
+        "description": "The week's logos.",
+        "link": "https://example.org/logos",
+        "tags": "branding, logos",
+    }
+    both = editor_client.post(url, {**form, "document": document.pk})
+    assert both.status_code == 200
+    assert b"Give either a file or a link, not both" in both.content
+    neither = editor_client.post(url, {**form, "link": ""})
+    assert b"Choose a file to download, or give a link instead." in neither.content
+    created = editor_client.post(url, form)
+    assert created.status_code == 302
+    resource = Resource.objects.get(title="IMHAW 2030 logos")
+    assert sorted(resource.tags.names()) == ["branding", "logos"]

@@ -52,9 +52,11 @@ def pledge_data(**overrides) -> dict:
     return {key: value for key, value in data.items() if value is not None}
 
 
-def test_pledge_form_is_reached_from_the_campaign_page(client, open_campaign):
+def test_pledge_form_is_reached_from_the_campaign_and_home_pages(client, open_campaign):
     page = client.get("/campaigns/2021/").content.decode()
     assert f'href="{PLEDGE_URL}"' in page
+    home = client.get("/").content.decode()
+    assert f'href="{PLEDGE_URL}">Take the #IncludingInfants Pledge now</a>' in home
     form = client.get(PLEDGE_URL)
     assert form.status_code == 200
     assert b"I pledge to include infants." in form.content
