@@ -1,6 +1,20 @@
+import datetime
+
+from django.utils import timezone
+
 from wagtail.models import Site
 
 import pytest
+
+from campaigns.factories import (
+    CampaignHashtagFactory,
+    CampaignIndexPageFactory,
+    CampaignPageFactory,
+    CampaignResourceFactory,
+    EventPageFactory,
+    HashtagFactory,
+    ResourceFactory,
+)
 
 
 @pytest.fixture
@@ -11,3 +25,42 @@ def site(db):
 @pytest.fixture
 def home_page(site):
     return site.root_page.specific
+
+
+def london(*args) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime(*args))
+
+
+@pytest.fixture
+def archive(home_page):
+    return CampaignIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def campaign(archive):
+    """IMHAW 2021 with its hashtags, a download and the APPG meeting."""
+    campaign = CampaignPageFactory(
+        parent=archive,
+        year=2021,
+        title="Infant Mental Health Awareness Week 2021",
+        theme_title="Including Infants",
+        theme_summary="Including infants in children and young people's mental health.",
+    )
+    for order, text in enumerate(["IMHAW21", "IncludingInfants"]):
+        CampaignHashtagFactory(
+            campaign=campaign, hashtag=HashtagFactory(text=text), sort_order=order
+        )
+    CampaignResourceFactory(
+        campaign=campaign,
+        resource=ResourceFactory(title="IMHAW branding", link="https://example.org/b"),
+    )
+    EventPageFactory(
+        parent=campaign,
+        title="APPG for Conception to Age Two",
+        slug="appg",
+        start=london(2021, 6, 8, 9, 30),
+        end=london(2021, 6, 8, 11, 0),
+        booking_url="https://example.org/book",
+        recording_url="https://example.org/recording",
+    )
+    return campaign

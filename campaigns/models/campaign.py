@@ -179,6 +179,8 @@ class CampaignPage(RoutablePageMixin, Page):
         index.SearchField("theme_summary"),
         index.SearchField("goal"),
         index.SearchField("body"),
+        index.SearchField("recap"),
+        index.SearchField("hashtag_text"),
         index.FilterField("year"),
     ]
 
@@ -219,6 +221,10 @@ class CampaignPage(RoutablePageMixin, Page):
             if block.block_type == "figures"
             for figure in block.value
         ]
+
+    def hashtag_text(self) -> str:
+        """The hashtags as words, so a search for IMHAW21 finds its week."""
+        return " ".join(item.hashtag.text for item in self.campaign_hashtags.all())
 
     @property
     def pledge_is_open(self) -> bool:

@@ -7,7 +7,7 @@ import time_machine
 from campaigns.factories import EventPageFactory
 from campaigns.models import EventPage
 
-from .conftest import london
+from ..conftest import london
 
 
 def parse(response) -> icalendar.Calendar:

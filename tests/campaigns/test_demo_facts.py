@@ -9,7 +9,7 @@ import time_machine
 
 from campaigns.models import CampaignPage, EventPage, MediaAppearance, Resource
 
-from .conftest import london
+from ..conftest import london
 
 TODAY = london(2026, 11, 23, 12)
 

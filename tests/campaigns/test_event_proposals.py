@@ -9,7 +9,7 @@ import time_machine
 
 from campaigns.models import EventPage
 
-from .conftest import london
+from ..conftest import london
 from .test_pledge import started
 
 PROPOSE_URL = "/campaigns/2021/propose-event/"

@@ -10,7 +10,7 @@ from hypothesis.extra.django import TestCase
 from campaigns.factories import CampaignIndexPageFactory, CampaignPageFactory
 from campaigns.models import EventPage, PledgeSignature
 
-from .conftest import london
+from ..conftest import london
 from .test_pledge import started
 
 text = st.text(max_size=300)

@@ -13,7 +13,7 @@ from campaigns.factories import (
 )
 from campaigns.models import CampaignAppearance, EventPage, Resource
 
-from .conftest import london
+from ..conftest import london
 
 
 def test_campaign_page_shows_theme_dates_and_hashtags(client, campaign):

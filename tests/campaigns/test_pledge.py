@@ -12,7 +12,7 @@ import time_machine
 from campaigns.forms import MINIMUM_FILL_SECONDS, STARTED_SALT
 from campaigns.models import PledgeSignature
 
-from .conftest import london
+from ..conftest import london
 
 PLEDGE_URL = "/campaigns/2021/pledge/"
 THANKS_URL = "/campaigns/2021/pledge/thanks/"

@@ -14,7 +14,7 @@ from campaigns.factories import (
 )
 from campaigns.models import CampaignPage, EventPage, Hashtag
 
-from .conftest import london
+from ..conftest import london
 
 
 def errors_of(instance) -> dict:

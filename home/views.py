@@ -1,0 +1,62 @@
+"""Site-wide views: search."""
+
+from django.core.paginator import Paginator
+from django.db import DatabaseError
+from django.shortcuts import render
+
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from campaigns.models import Resource
+
+MAX_QUERY_LENGTH = 200
+RESULTS_PER_PAGE = 10
+
+
+def clean_query(raw: str) -> str:
+    """What we search for: printable, single-spaced, and not absurdly long."""
+    printable = "".join(char for char in raw if char.isprintable())
+    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
+
+
+def promoted_pages(query: str) -> list:
+    """Editors' picks for this query, without recording the search (no writes)."""
+    promoted = Query.objects.filter(query_string=query.lower()).first()
+    if promoted is None:
+        return []
+    return [
+        pick.page.specific
+        for pick in promoted.editors_picks.select_related("page").order_by("sort_order")
+        if pick.page.live
+    ]
+
+
+def search(request):
+    query = clean_query(request.GET.get("q", ""))
+    context = {"query": query, "results": None, "resources": [], "picks": []}
+    if query:
+        backend = get_search_backend()
+        try:
+            hits = backend.search(query, Page.objects.live().public())
+            paginator = Paginator(hits, RESULTS_PER_PAGE)
+            results = paginator.get_page(request.GET.get("page"))
+            found = {
+                page.pk: page
+                for page in Page.objects.filter(
+                    pk__in=[hit.pk for hit in results.object_list]
+                )
+                .specific()
+                .defer_streamfields()
+            }
+            context.update(
+                results=results,
+                pages=[found[hit.pk] for hit in results.object_list if hit.pk in found],
+                resources=list(backend.search(query, Resource)[:5]),
+                picks=promoted_pages(query),
+            )
+        except DatabaseError:
+            # Input the full-text engine cannot parse: show "nothing found", not a 500.
+            context["results"] = Paginator([], RESULTS_PER_PAGE).get_page(1)
+            context["pages"] = []
+    return render(request, "search.html", context)
