@@ -6,6 +6,7 @@ to the demo's values, publishing a new revision only when something changed.
 
 import json
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -113,9 +114,12 @@ def build() -> HomePage:
     """The default site, its home page, general pages and organisation settings."""
     site = Site.objects.get(is_default_site=True)
     home = site.root_page.specific
-    if site.site_name != SITE_NAME:
-        site.site_name = SITE_NAME
-        site.save()
+    # Full URLs (feeds, calendars, share links) point where `make run` serves.
+    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    site.site_name = SITE_NAME
+    site.hostname = base.hostname or "localhost"
+    site.port = base.port or (443 if base.scheme == "https" else 80)
+    site.save()
 
     home = ensure_page(
         home.get_parent(),

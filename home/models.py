@@ -34,6 +34,18 @@ class HomePage(Page):
     class Meta:
         verbose_name = "home page"
 
+    def get_schema_org(self, request, organisation) -> dict:
+        """The organisation behind the site, as schema.org describes it."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": organisation.name,
+            "url": organisation.website or self.get_full_url(request),
+            "email": organisation.contact_email,
+            "sameAs": [url for _, url in organisation.social_accounts],
+        }
+        return {key: value for key, value in data.items() if value}
+
     def get_context(self, request, *args, **kwargs):
         from campaigns.models import current_campaign
 
@@ -96,6 +108,15 @@ class OrganisationSettings(BaseSiteSetting):
     instagram_url = models.URLField("Instagram profile", blank=True)
     linkedin_url = models.URLField("LinkedIn page", blank=True)
     youtube_url = models.URLField("YouTube channel", blank=True)
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown when a page with no picture of its own is shared on social "
+        "media. Best at 1200 × 630 pixels.",
+    )
 
     panels = [
         MultiFieldPanel(
@@ -122,6 +143,7 @@ class OrganisationSettings(BaseSiteSetting):
             ],
             heading="Social accounts",
         ),
+        FieldPanel("share_image"),
     ]
 
     class Meta:

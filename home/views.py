@@ -1,8 +1,10 @@
-"""Site-wide views: search."""
+"""Site-wide views: search and robots.txt."""
 
 from django.core.paginator import Paginator
 from django.db import DatabaseError
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
@@ -60,3 +62,15 @@ def search(request):
             context["results"] = Paginator([], RESULTS_PER_PAGE).get_page(1)
             context["pages"] = []
     return render(request, "search.html", context)
+
+
+def robots_txt(request):
+    """Crawlers may read the public site, never the admin; the sitemap lists it all."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        "Disallow: /search/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -222,6 +222,9 @@ class CampaignPage(RoutablePageMixin, Page):
             for figure in block.value
         ]
 
+    def get_share_image(self):
+        return self.hero_image
+
     def hashtag_text(self) -> str:
         """The hashtags as words, so a search for IMHAW21 finds its week."""
         return " ".join(item.hashtag.text for item in self.campaign_hashtags.all())

@@ -121,6 +121,54 @@ class EventPage(Page):
             return f"{place} and online" if place else "Online"
         return place
 
+    def get_share_image(self):
+        """The campaign's picture: events have none of their own."""
+        from .campaign import CampaignPage
+
+        campaign = (
+            CampaignPage.objects.filter(path=self.path[: -self.steplen])
+            .select_related("hero_image")
+            .only("hero_image")
+            .first()
+        )
+        return campaign.hero_image if campaign else None
+
+    def get_schema_org(self, request, organisation) -> dict:
+        """A schema.org Event, as search engines show events."""
+        url = self.get_full_url(request)
+        online = {"@type": "VirtualLocation", "url": self.livestream_url or url}
+        place = {
+            "@type": "Place",
+            "name": self.venue_name or self.location,
+            "address": ", ".join(self.address.splitlines()) or self.venue_name,
+        }
+        locations = {
+            self.Attendance.ONLINE: (online, "OnlineEventAttendanceMode"),
+            self.Attendance.IN_PERSON: (place, "OfflineEventAttendanceMode"),
+            self.Attendance.HYBRID: ([place, online], "MixedEventAttendanceMode"),
+        }
+        location, mode = locations[self.attendance]
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "description": self.summary,
+            "startDate": timezone.localtime(self.start).isoformat(),
+            "endDate": timezone.localtime(self.end).isoformat(),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "eventAttendanceMode": f"https://schema.org/{mode}",
+            "location": location,
+            "organizer": {
+                "@type": "Organization",
+                "name": self.organiser_name,
+                **({"url": self.organiser_url} if self.organiser_url else {}),
+            },
+            "url": url,
+        }
+        if self.booking_url:
+            data["offers"] = {"@type": "Offer", "url": self.booking_url}
+        return data
+
     @property
     def ics_url(self) -> str:
         return reverse("campaigns:event_ics", args=[self.pk])

@@ -35,15 +35,22 @@ def main_nav(context):
     }
 
 
+def ancestors(page: Page) -> list[Page]:
+    """The page's ancestors from the home page down, fetched once per page object
+    (the breadcrumbs and their structured data both need them)."""
+    if not hasattr(page, "_hub_ancestors"):
+        page._hub_ancestors = list(
+            Page.objects.ancestor_of(page)
+            .filter(depth__gte=2)
+            .only("id", "title", "url_path", "path", "depth")
+        )
+    return page._hub_ancestors
+
+
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     """The current page's ancestors from the home page down, with the page itself."""
     page = context.get("page")
     if page is None or page.depth <= 2:
         return {"ancestors": [], "page": page}
-    ancestors = (
-        Page.objects.ancestor_of(page)
-        .filter(depth__gte=2)
-        .only("id", "title", "url_path", "path", "depth")
-    )
-    return {"ancestors": list(ancestors), "page": page, "request": context["request"]}
+    return {"ancestors": ancestors(page), "page": page, "request": context["request"]}
