@@ -225,6 +225,9 @@ class CampaignPage(RoutablePageMixin, Page):
     def get_share_image(self):
         return self.hero_image
 
+    def get_share_hashtags(self) -> list:
+        return self.hashtags
+
     def hashtag_text(self) -> str:
         """The hashtags as words, so a search for IMHAW21 finds its week."""
         return " ".join(item.hashtag.text for item in self.campaign_hashtags.all())

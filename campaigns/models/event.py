@@ -133,6 +133,15 @@ class EventPage(Page):
         )
         return campaign.hero_image if campaign else None
 
+    def get_share_hashtags(self) -> list:
+        """The campaign's hashtags, in its order."""
+        from .campaign import CampaignHashtag
+
+        links = CampaignHashtag.objects.filter(
+            campaign__path=self.path[: -self.steplen]
+        ).select_related("hashtag")
+        return [link.hashtag for link in links.order_by("sort_order")]
+
     def get_schema_org(self, request, organisation) -> dict:
         """A schema.org Event, as search engines show events."""
         url = self.get_full_url(request)

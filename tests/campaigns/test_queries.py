@@ -12,7 +12,7 @@ from .conftest import add_content
 # the menu with its privacy check, breadcrumbs and the footer settings.
 CAMPAIGN_PAGE_QUERIES = 20
 EVENTS_PAGE_QUERIES = 14
-EVENT_PAGE_QUERIES = 15
+EVENT_PAGE_QUERIES = 16
 ARCHIVE_QUERIES = 12
 CAMPAIGN_CALENDAR_QUERIES = 4
 
