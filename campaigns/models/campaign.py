@@ -13,6 +13,7 @@ from django.utils.functional import cached_property
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
@@ -184,6 +185,19 @@ class CampaignPage(RoutablePageMixin, Page):
         index.FilterField("year"),
     ]
 
+    api_fields = [
+        APIField("year"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("state"),
+        APIField("theme_title"),
+        APIField("theme_summary"),
+        APIField("goal"),
+        APIField("hashtag_names"),
+        APIField("calendar_url"),
+        APIField("hero_image"),
+    ]
+
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = ["campaigns.EventPage"]
 
@@ -227,6 +241,16 @@ class CampaignPage(RoutablePageMixin, Page):
 
     def get_share_hashtags(self) -> list:
         return self.hashtags
+
+    @property
+    def hashtag_names(self) -> list[str]:
+        """The hashtags with their #, in order, for the API."""
+        return [str(hashtag) for hashtag in self.hashtags]
+
+    @property
+    def calendar_url(self) -> str:
+        """The week's iCalendar feed, as a full URL, for the API."""
+        return self.get_site().root_url + self.ics_url
 
     def hashtag_text(self) -> str:
         """The hashtags as words, so a search for IMHAW21 finds its week."""

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -95,6 +96,23 @@ class EventPage(Page):
         index.FilterField("start"),
     ]
 
+    api_fields = [
+        APIField("summary"),
+        APIField("start"),
+        APIField("end"),
+        APIField("attendance"),
+        APIField("location"),
+        APIField("venue_name"),
+        APIField("address"),
+        APIField("organiser_name"),
+        APIField("organiser_url"),
+        APIField("booking_url"),
+        APIField("livestream_url"),
+        APIField("recording_url"),
+        APIField("description"),
+        APIField("calendar_url"),
+    ]
+
     parent_page_types = ["campaigns.CampaignPage"]
     subpage_types = []
 
@@ -177,6 +195,11 @@ class EventPage(Page):
         if self.booking_url:
             data["offers"] = {"@type": "Offer", "url": self.booking_url}
         return data
+
+    @property
+    def calendar_url(self) -> str:
+        """This event's .ics file, as a full URL, for the API."""
+        return self.get_site().root_url + self.ics_url
 
     @property
     def ics_url(self) -> str:

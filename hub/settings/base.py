@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "home",
     "campaigns",
     "blog",
+    "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "wagtail_modeladmin",
     "django_ratelimit",
+    "rest_framework",
     "taggit",
     "django_filters",
     "django.contrib.admin",
@@ -158,3 +160,9 @@ WAGTAIL_TIME_FORMAT = "%H:%M"
 PUBLIC_FORM_RATE_LIMIT = env("PUBLIC_FORM_RATE_LIMIT", default="10/m")
 # Pledge signatures older than this are deleted by `manage.py purge_pledges`.
 PLEDGE_RETENTION_DAYS = env.int("PLEDGE_RETENTION_DAYS", default=730)
+
+# The public API is read-only and anonymous: JSON only, no browsable HTML forms.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+}
+WAGTAILAPI_LIMIT_MAX = 100
