@@ -1,10 +1,13 @@
 """The home page, general content pages and the site-wide settings editors manage."""
 
 from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -47,10 +50,34 @@ class HomePage(Page):
         return {key: value for key, value in data.items() if value}
 
     def get_context(self, request, *args, **kwargs):
-        from campaigns.models import current_campaign
+        from campaigns.models import (
+            CARD_IMAGE,
+            CampaignPage,
+            EventPage,
+            current_campaign,
+        )
 
         context = super().get_context(request, *args, **kwargs)
-        context["campaign"] = current_campaign()
+        campaign = current_campaign()
+        images = get_image_model().objects.prefetch_renditions(CARD_IMAGE)
+        context.update(
+            campaign=campaign,
+            upcoming_events=list(
+                EventPage.objects.live()
+                .public()
+                .filter(end__gte=timezone.now())
+                .order_by("start")[:4]
+            ),
+            previous_weeks=list(
+                CampaignPage.objects.live()
+                .public()
+                .exclude(pk=getattr(campaign, "pk", None))
+                .filter(end_date__lt=timezone.localdate())
+                .prefetch_related(Prefetch("hero_image", queryset=images))
+                .defer_streamfields()
+                .order_by("-year")[:3]
+            ),
+        )
         return context
 
 

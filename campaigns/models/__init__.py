@@ -1,4 +1,5 @@
 from .campaign import (
+    CARD_IMAGE,
     CampaignAppearance,
     CampaignHashtag,
     CampaignIndexPage,
@@ -12,6 +13,7 @@ from .pledge import PledgeSignature, normalise_email
 from .snippets import Hashtag, MediaAppearance, Resource, ResourceTag
 
 __all__ = [
+    "CARD_IMAGE",
     "CampaignAppearance",
     "CampaignHashtag",
     "CampaignIndexPage",

@@ -243,6 +243,21 @@ class CampaignPage(RoutablePageMixin, Page):
         return self.hashtags
 
     @property
+    def countdown(self) -> str:
+        """Where today stands against the week, in words: "Starts in 12 days"."""
+        today = timezone.localdate()
+        if self.is_upcoming:
+            days = (self.start_date - today).days
+            return "Starts tomorrow" if days == 1 else f"Starts in {days} days"
+        if self.is_live:
+            if today == self.end_date:
+                return "On now: the last day"
+            day = (today - self.start_date).days + 1
+            length = (self.end_date - self.start_date).days + 1
+            return f"On now: day {day} of {length}"
+        return "Ended"
+
+    @property
     def hashtag_names(self) -> list[str]:
         """The hashtags with their #, in order, for the API."""
         return [str(hashtag) for hashtag in self.hashtags]
