@@ -14,6 +14,7 @@ from django.core.files.images import ImageFile
 from django.utils import timezone
 from django.utils.text import slugify
 
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
@@ -453,6 +454,11 @@ def build(home: HomePage) -> None:
         intro="<p>Every Infant Mental Health Awareness Week, newest first: its "
         "theme, events, downloads and what it achieved.</p>",
     )
-    build_2020(archive)
-    build_2021(archive)
-    build_next(archive)
+    weeks = [build_2020(archive), build_2021(archive), build_next(archive)]
+    # The short links used on social media and in print: /imhaw20, /imhaw21 ...
+    for week in weeks:
+        Redirect.objects.update_or_create(
+            old_path=Redirect.normalise_path(f"/imhaw{week.year % 100}"),
+            site=None,
+            defaults={"redirect_page": week, "is_permanent": True},
+        )

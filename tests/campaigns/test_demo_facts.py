@@ -123,3 +123,12 @@ class DemoFactsTests(TestCase):
         self.assertEqual(str(upcoming.start_date), "2027-06-07")
         self.assertIn(upcoming.title, home)
         self.assertIn("Coming up", home)
+
+    def test_short_links_redirect_to_their_weeks(self):
+        for short, url in [
+            ("/imhaw20", "/campaigns/2020/"),
+            ("/imhaw21/", "/campaigns/2021/"),
+        ]:
+            response = self.client.get(short)
+            self.assertEqual(response.status_code, 301, short)
+            self.assertEqual(response["Location"], url)
