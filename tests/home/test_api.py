@@ -76,3 +76,19 @@ def test_bad_api_queries_get_a_clear_400(client, home_page, query):
 @pytest.mark.django_db
 def test_api_is_read_only(client, home_page):
     assert client.post("/api/v2/pages/", {"title": "x"}).status_code == 405
+
+
+def test_api_never_serves_private_pages(client, home_page):
+    from wagtail.models import PageViewRestriction
+
+    from home.models import StandardPage
+
+    private = StandardPage(title="Staff only", slug="staff")
+    home_page.add_child(instance=private)
+    private.save_revision().publish()
+    PageViewRestriction.objects.create(
+        page=private, restriction_type="password", password="secret"
+    )
+    titles = [item["title"] for item in client.get("/api/v2/pages/").json()["items"]]
+    assert "Staff only" not in titles
+    assert client.get(f"/api/v2/pages/{private.pk}/").status_code == 404
