@@ -30,6 +30,7 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "campaigns.CampaignIndexPage",
+        "blog.BlogIndexPage",
         "home.StandardPage",
     ]
     max_count = 1
@@ -50,6 +51,7 @@ class HomePage(Page):
         return {key: value for key, value in data.items() if value}
 
     def get_context(self, request, *args, **kwargs):
+        from blog.models import latest_posts
         from campaigns.models import (
             CARD_IMAGE,
             CampaignPage,
@@ -62,6 +64,7 @@ class HomePage(Page):
         images = get_image_model().objects.prefetch_renditions(CARD_IMAGE)
         context.update(
             campaign=campaign,
+            latest_posts=list(latest_posts(3)),
             upcoming_events=list(
                 EventPage.objects.live()
                 .public()

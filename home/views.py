@@ -10,6 +10,7 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from blog.models import Author, BlogIndexPage
 from campaigns.models import Resource
 
 MAX_QUERY_LENGTH = 200
@@ -34,9 +35,29 @@ def promoted_pages(query: str) -> list:
     ]
 
 
+def _with_author_urls(request, authors) -> list:
+    """Authors found, each with the URL of their page on the blog."""
+    blog = BlogIndexPage.objects.live().first()
+    found = list(authors)
+    for author in found:
+        author.page_url = (
+            blog.get_url(request)
+            + blog.reverse_subpage("posts_by_author", args=[author.slug])
+            if blog
+            else ""
+        )
+    return [author for author in found if author.page_url]
+
+
 def search(request):
     query = clean_query(request.GET.get("q", ""))
-    context = {"query": query, "results": None, "resources": [], "picks": []}
+    context = {
+        "query": query,
+        "results": None,
+        "resources": [],
+        "authors": [],
+        "picks": [],
+    }
     if query:
         backend = get_search_backend()
         try:
@@ -55,6 +76,7 @@ def search(request):
                 results=results,
                 pages=[found[hit.pk] for hit in results.object_list if hit.pk in found],
                 resources=list(backend.search(query, Resource)[:5]),
+                authors=_with_author_urls(request, backend.search(query, Author)[:5]),
                 picks=promoted_pages(query),
             )
         except DatabaseError:

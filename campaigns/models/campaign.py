@@ -57,7 +57,6 @@ class CampaignIndexPage(Page):
             CampaignPage.objects.child_of(self)
             .live()
             .public()
-            .select_related("hero_image")
             .prefetch_related(Prefetch("hero_image", queryset=images))
             .order_by("-year")
         )
@@ -374,8 +373,11 @@ class CampaignPage(RoutablePageMixin, Page):
         previous_campaign, next_campaign = self.siblings_by_year()
         if self.pk and self.pledge_wording:
             context.update(pledge_count=self.pledge_count(), wall=self.pledge_wall())
+        from blog.models import posts_for_campaign
+
         context.update(
             events=list(self.events()),
+            posts=list(posts_for_campaign(self)) if self.pk else [],
             resource_groups=self.resources_by_kind(),
             appearances=self.appearances(),
             previous_campaign=previous_campaign,

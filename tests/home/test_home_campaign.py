@@ -74,7 +74,7 @@ def test_home_lists_upcoming_events_and_previous_weeks(client, weeks):
     assert "IMHAW 2022" not in previous
 
 
-HOME_QUERIES = 18
+HOME_QUERIES = 20
 
 
 @pytest.mark.parametrize("extra", [3, 30])

@@ -73,3 +73,17 @@ def test_out_of_range_page_shows_the_last_page(client, campaign):
     response = client.get("/search/", {"q": "Infants", "page": "999"})
     assert response.status_code == 200
     assert b"Including Infants" in response.content or b"found" in response.content
+
+
+def test_search_finds_posts_and_authors(client, home_page):
+    from blog.factories import AuthorFactory, BlogIndexPageFactory, BlogPostPageFactory
+
+    blog = BlogIndexPageFactory(parent=home_page)
+    sally = AuthorFactory(name="Sally Hogg", organisation="Parent-Infant Foundation")
+    BlogPostPageFactory(parent=blog, title="Where is the I in CAMHS?", authors=[sally])
+    content = client.get("/search/", {"q": "CAMHS"}).content.decode()
+    assert "Where is the I in CAMHS?" in content
+    assert "Blog post" in content
+    authors = client.get("/search/", {"q": "Hogg"}).content.decode()
+    assert "Author" in authors
+    assert f'href="/blog/authors/{sally.slug}/"' in authors

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from blog import demo as blog_demo
 from campaigns import demo as campaigns_demo
 from home import demo as home_demo
 
@@ -19,6 +20,7 @@ class Command(BaseCommand):
         home = home_demo.build()
         accounts = home_demo.ensure_accounts()
         campaigns_demo.build(home)
+        blog_demo.build(home)
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
         if not accounts:
             self.stdout.write(

@@ -1,0 +1,19 @@
+from .author import Author
+from .index import BlogIndexPage
+from .post import (
+    BlogPostAuthor,
+    BlogPostPage,
+    BlogPostTag,
+    latest_posts,
+    posts_for_campaign,
+)
+
+__all__ = [
+    "Author",
+    "BlogIndexPage",
+    "BlogPostAuthor",
+    "BlogPostPage",
+    "BlogPostTag",
+    "latest_posts",
+    "posts_for_campaign",
+]
