@@ -12,6 +12,7 @@ from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager
@@ -152,6 +153,18 @@ class BlogPostPage(Page):
         index.FilterField("date"),
     ]
 
+    api_fields = [
+        APIField("date"),
+        APIField("intro"),
+        APIField("author_names"),
+        APIField("tag_names"),
+        APIField("campaign_year"),
+        APIField("original_url"),
+        APIField("original_publication"),
+        APIField("image"),
+        APIField("body"),
+    ]
+
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
 
@@ -172,6 +185,18 @@ class BlogPostPage(Page):
         return sorted(
             (item.tag for item in self.tagged_items.all()), key=lambda t: t.name
         )
+
+    @property
+    def author_names(self) -> list[str]:
+        return [author.name for author in self.authors]
+
+    @property
+    def tag_names(self) -> list[str]:
+        return [tag.name for tag in self.tag_list]
+
+    @property
+    def campaign_year(self) -> int | None:
+        return self.campaign.year if self.campaign_id else None
 
     @property
     def is_published_elsewhere(self) -> bool:

@@ -92,3 +92,33 @@ def test_api_never_serves_private_pages(client, home_page):
     titles = [item["title"] for item in client.get("/api/v2/pages/").json()["items"]]
     assert "Staff only" not in titles
     assert client.get(f"/api/v2/pages/{private.pk}/").status_code == 404
+
+
+def test_api_lists_posts_with_authors_tags_and_campaign(client, campaign, home_page):
+    from blog.factories import AuthorFactory, BlogIndexPageFactory, BlogPostPageFactory
+
+    blog = BlogIndexPageFactory(parent=home_page)
+    BlogPostPageFactory(
+        parent=blog,
+        title="Where is the I in CAMHS?",
+        campaign=campaign,
+        original_url="https://www.acamh.org/",
+        original_publication="ACAMH",
+        authors=[AuthorFactory(name="Sally Hogg")],
+        tags=["CAMHS", "policy"],
+    )
+    BlogPostPageFactory(parent=blog, title="Unpublished", live=False)
+    response = client.get(
+        "/api/v2/pages/",
+        {
+            "type": "blog.BlogPostPage",
+            "fields": "date,intro,author_names,tag_names,campaign_year,"
+            "original_url,original_publication",
+        },
+    )
+    (post,) = response.json()["items"]
+    assert post["title"] == "Where is the I in CAMHS?"
+    assert post["author_names"] == ["Sally Hogg"]
+    assert post["tag_names"] == ["CAMHS", "policy"]
+    assert post["campaign_year"] == 2021
+    assert post["original_publication"] == "ACAMH"

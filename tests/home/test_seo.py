@@ -170,3 +170,29 @@ def test_favicon_and_manifest_are_served(client):
     head = head_of(client.get("/"))
     assert 'rel="manifest"' in head
     assert 'rel="icon"' in head
+
+
+def test_post_published_elsewhere_is_an_article_pointing_at_the_original(
+    client, seo_site, home_page
+):
+    from blog.factories import AuthorFactory, BlogIndexPageFactory, BlogPostPageFactory
+
+    blog = BlogIndexPageFactory(parent=home_page)
+    post = BlogPostPageFactory(
+        parent=blog,
+        title="Where is the I in CAMHS?",
+        campaign=seo_site,
+        original_url="https://www.acamh.org/",
+        original_publication="ACAMH",
+        authors=[AuthorFactory(name="Sally Hogg")],
+    )
+    head = head_of(client.get(post.url))
+    assert '<link rel="canonical" href="https://www.acamh.org/">' in head
+    assert meta(head, "og:type") == "article"
+    assert meta(head, "og:image")  # The campaign's picture stands in for the post's.
+    posting = json_ld(head)[0]
+    assert posting["@type"] == "BlogPosting"
+    assert posting["headline"] == "Where is the I in CAMHS?"
+    assert posting["author"] == [{"@type": "Person", "name": "Sally Hogg"}]
+    assert posting["datePublished"] == post.date.isoformat()
+    assert posting["publisher"]["name"] == "Parent-Infant Foundation"
