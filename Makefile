@@ -7,6 +7,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 PORT ?= 8000
+# Admin emails and the demo site's full URLs point where `make run` serves.
+export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 
 .PHONY: run test serve install migrate demo lint check pytest clean
 

@@ -35,6 +35,12 @@ def json_ld(head: str) -> list[dict]:
 
 @pytest.fixture
 def seo_site(campaign, home_page):
+    from blog.factories import BlogIndexPageFactory, BlogPostPageFactory
+
+    about = StandardPage(title="About the week", slug="about", intro="What it is.")
+    home_page.add_child(instance=about)
+    blog = BlogIndexPageFactory(parent=home_page, slug="blog")
+    BlogPostPageFactory(parent=blog, slug="a-post", campaign=campaign)
     campaign.hero_image = ImageFactory(
         title="Including Infants banner", file__width=1600, file__height=900
     )
@@ -56,6 +62,9 @@ def seo_site(campaign, home_page):
         ("/campaigns/", None),
         ("/campaigns/2021/", None),
         ("/campaigns/2021/appg/", "Event"),
+        ("/about/", None),
+        ("/blog/", None),
+        ("/blog/a-post/", "BlogPosting"),
     ],
 )
 def test_every_page_type_has_title_description_canonical_and_cards(
@@ -146,6 +155,9 @@ def test_sitemap_lists_exactly_the_live_public_pages(client, seo_site, home_page
     urls = {node.findtext(f"{SITEMAP}loc") for node in tree.iter(f"{SITEMAP}url")}
     assert urls == {
         "http://localhost/",
+        "http://localhost/about/",
+        "http://localhost/blog/",
+        "http://localhost/blog/a-post/",
         "http://localhost/campaigns/",
         "http://localhost/campaigns/2021/",
         "http://localhost/campaigns/2021/appg/",
@@ -175,11 +187,11 @@ def test_favicon_and_manifest_are_served(client):
 def test_post_published_elsewhere_is_an_article_pointing_at_the_original(
     client, seo_site, home_page
 ):
-    from blog.factories import AuthorFactory, BlogIndexPageFactory, BlogPostPageFactory
+    from blog.factories import AuthorFactory, BlogPostPageFactory
+    from blog.models import BlogIndexPage
 
-    blog = BlogIndexPageFactory(parent=home_page)
     post = BlogPostPageFactory(
-        parent=blog,
+        parent=BlogIndexPage.objects.get(),
         title="Where is the I in CAMHS?",
         campaign=seo_site,
         original_url="https://www.acamh.org/",
