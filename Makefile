@@ -60,7 +60,7 @@ serve: install
 	@test -n "$$SECRET_KEY" || { echo "make serve: SECRET_KEY is not set. Production settings need it, for example:"; echo "  SECRET_KEY=\$$(openssl rand -base64 48) make serve"; exit 2; }
 	DJANGO_SETTINGS_MODULE=hub.settings.production $(MANAGE) collectstatic --noinput --verbosity 0
 	DJANGO_SETTINGS_MODULE=hub.settings.production $(MANAGE) migrate --noinput
-	DJANGO_SETTINGS_MODULE=hub.settings.production $(VENV)/bin/gunicorn hub.wsgi \
+	HTTPS=$${HTTPS:-false} DJANGO_SETTINGS_MODULE=hub.settings.production $(VENV)/bin/gunicorn hub.wsgi \
 		--bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
 
 clean:

@@ -1,8 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.templatetags.static import static as static_url
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -21,10 +19,8 @@ urlpatterns = [
     path("search/", home_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
-    path(
-        "favicon.ico",
-        RedirectView.as_view(url=static_url("images/favicon.ico"), permanent=True),
-    ),
+    path("favicon.ico", home_views.favicon),
+    path("healthz", home_views.healthz, name="healthz"),
     path("", include("campaigns.urls")),
 ]
 

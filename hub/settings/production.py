@@ -27,9 +27,36 @@ STORAGES = {
 # Demo accounts with printed passwords never exist in production.
 HUB_DEMO_MODE = False
 
+# HTTPS only, behind a proxy that terminates TLS and says so in X-Forwarded-Proto.
+# HTTPS=false is for `make serve` on 127.0.0.1, which speaks plain HTTP.
+HTTPS = env.bool("HTTPS", default=True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = HTTPS
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+ONE_YEAR = 60 * 60 * 24 * 365
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=ONE_YEAR) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS
+# Load balancers ask over plain HTTP from inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# One line per event on stdout, as key=value pairs a log collector can parse.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    "formatters": {
+        "logfmt": {
+            "format": "time=%(asctime)s level=%(levelname)s logger=%(name)s "
+            'process=%(process)d message="%(message)s"',
+        }
+    },
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "logfmt",
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": env("LOG_LEVEL", default="INFO")},
 }

@@ -16,3 +16,7 @@ HUB_DEMO_MODE = True
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# The test client's login() has no request for django-axes to check; the lockout test
+# switches it back on and logs in through the real form.
+AXES_ENABLED = False
