@@ -318,6 +318,12 @@ def build_2020(archive: CampaignIndexPage) -> CampaignPage:
             "link": "https://example.org/mind-matters-podcast",
             "description": "Karen Bateson of the Parent-Infant Foundation "
             "contributed to the Mind Matters podcast during IMHAW20.",
+            "transcript": "<p><i>A demo transcript: the seed documents do not "
+            "hold the episode's words, so this shows only how a transcript "
+            "reads.</i></p><p><b>Host:</b> Welcome to Mind Matters. With us is "
+            "Karen Bateson of the Parent-Infant Foundation.</p><p><b>Karen "
+            "Bateson:</b> Thank you for having me during Infant Mental Health "
+            "Awareness Week.</p>",
         },
     )
     campaign = ensure_page(
@@ -438,6 +444,7 @@ def build_next(archive: CampaignIndexPage) -> CampaignPage:
         "about children and young people's mental health.",
         pledge_call_to_action=f"Take the #{short} pledge",
         pledge_closes_at=_at(start + datetime.timedelta(days=7), 0),
+        pledge_target=1000,
         campaign_hashtags=_hashtags(hashtags),
         campaign_resources=_resources([branding]),
     )

@@ -1,10 +1,10 @@
-"""Public views: calendar downloads, the pledge, and event proposals."""
+"""Public views: calendar downloads, the pledge, event proposals and transcripts."""
 
 from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -17,7 +17,7 @@ from django_ratelimit.core import is_ratelimited
 
 from .calendars import campaign_calendar, event_calendar
 from .forms import PRIVACY_WORDING, EventProposalForm, PledgeForm
-from .models import CampaignPage, EventPage, PledgeSignature
+from .models import CampaignAppearance, CampaignPage, EventPage, PledgeSignature
 
 WITHDRAW_SALT = "campaigns.pledge-withdraw"
 EVENT_REVIEW_WORKFLOW = "Event review"
@@ -232,4 +232,30 @@ def proposal_thanks(request, campaign: CampaignPage):
         request,
         "campaigns/propose_event_thanks.html",
         {"page": campaign, "self": campaign},
+    )
+
+
+def appearance_transcript(request, pk: int):
+    """A podcast's or broadcast's transcript, on a page of its own.
+
+    Only for appearances with a transcript that a published campaign lists: the
+    library may hold drafts of appearances not yet announced.
+    """
+    links = list(
+        CampaignAppearance.objects.filter(
+            appearance_id=pk, campaign__in=CampaignPage.objects.live().public()
+        )
+        .exclude(appearance__transcript="")
+        .select_related("appearance", "campaign")
+        .order_by("campaign__year")
+    )
+    if not links:
+        raise Http404("No transcript here.")
+    return render(
+        request,
+        "campaigns/appearance_transcript.html",
+        {
+            "appearance": links[0].appearance,
+            "campaigns": [link.campaign for link in links],
+        },
     )

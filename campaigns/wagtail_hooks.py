@@ -1,18 +1,22 @@
-"""Admin for campaigns: the snippet library, pledges and the dashboard panel."""
+"""Admin for campaigns: the snippet library, pledges, dashboard and next year."""
 
-import datetime
-
-from django.utils import timezone
+from django.templatetags.static import static
+from django.urls import path
+from django.utils.html import format_html
 
 from wagtail import hooks
-from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
-from .models import Hashtag, MediaAppearance, PledgeSignature, Resource
+from .dashboard import CampaignPanel, EventsThisWeekPanel, PledgesPanel, ReviewsPanel
+from .models import CampaignPage, Hashtag, MediaAppearance, PledgeSignature, Resource
+from .rollover import START_NEXT_YEAR_ACTION
+from .views_admin import StartNextYearView
 
 
 class HashtagViewSet(SnippetViewSet):
@@ -99,22 +103,62 @@ class PledgeSignatureAdmin(ModelAdmin):
 modeladmin_register(PledgeSignatureAdmin)
 
 
-class PledgesThisWeekPanel(Component):
-    """The dashboard's count of pledges in the last seven days."""
-
-    name = "pledges_this_week"
-    order = 90
-    template_name = "campaigns/admin/pledges_panel.html"
-
-    def get_context_data(self, parent_context):
-        since = timezone.now() - datetime.timedelta(days=7)
-        return {
-            "count": PledgeSignature.objects.filter(created_at__gte=since).count(),
-            "total": PledgeSignature.objects.count(),
-        }
+def is_campaign_editor(user) -> bool:
+    """Who sees the campaign panels: those who may publish pages, never guests."""
+    return PagePermissionPolicy().user_has_permission(user, "publish")
 
 
 @hooks.register("construct_homepage_panels")
-def add_pledges_panel(request, panels):
+def add_campaign_panels(request, panels):
+    if is_campaign_editor(request.user):
+        panels.extend([CampaignPanel(), ReviewsPanel(), EventsThisWeekPanel()])
     if request.user.has_perm("campaigns.view_pledgesignature"):
-        panels.append(PledgesThisWeekPanel())
+        panels.append(PledgesPanel())
+
+
+@hooks.register("insert_global_admin_css")
+def cockpit_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/cockpit.css"))
+
+
+@hooks.register("register_admin_urls")
+def register_start_next_year_url():
+    return [
+        path(
+            "campaigns/<int:page_id>/next-year/",
+            StartNextYearView.as_view(),
+            name="campaigns_start_next_year",
+        )
+    ]
+
+
+@hooks.register("register_log_actions")
+def register_start_next_year_action(actions):
+    actions.register_action(
+        START_NEXT_YEAR_ACTION,
+        "Start next year's campaign",
+        "Started from last year's campaign",
+    )
+
+
+class StartNextYearButton(PageMenuItem):
+    label = "Start next year's campaign"
+    icon_name = "copy"
+    url_name = "campaigns_start_next_year"
+
+    def is_shown(self, user):
+        # The view checks the right to add beside it; this avoids a query per row.
+        return (
+            self.page.specific_class is CampaignPage
+            and self.page.permissions_for_user(user).can_edit()
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def start_next_year_header_button(page, user, view_name, next_url=None):
+    yield StartNextYearButton(page=page, priority=35)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def start_next_year_listing_button(page, user, next_url=None):
+    yield StartNextYearButton(page=page, priority=25)

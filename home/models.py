@@ -62,6 +62,8 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         campaign = current_campaign()
         images = get_image_model().objects.prefetch_renditions(CARD_IMAGE)
+        if campaign and campaign.pledge_target and campaign.pledge_wording:
+            context["pledge_count"] = campaign.pledge_count()
         context.update(
             campaign=campaign,
             latest_posts=list(latest_posts(3)),

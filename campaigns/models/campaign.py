@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..blocks import CampaignBodyBlock, RecapBlock
+from ..panels import ReadinessPanel
 
 CARD_IMAGE = "fill-640x360"
 
@@ -117,6 +118,13 @@ class CampaignPage(RoutablePageMixin, Page):
     pledge_closes_at = models.DateTimeField(
         null=True, blank=True, help_text="When the pledge closes. Empty: never."
     )
+    pledge_target = models.PositiveIntegerField(
+        "pledge goal",
+        null=True,
+        blank=True,
+        help_text="How many pledges the week hopes for, e.g. 1000. Shown as a "
+        "progress bar beside the count. Leave empty to show the count alone.",
+    )
     events_intro = RichTextField(
         blank=True,
         features=["bold", "italic", "link"],
@@ -130,6 +138,7 @@ class CampaignPage(RoutablePageMixin, Page):
     )
 
     content_panels = [
+        ReadinessPanel(heading="Ready for the week?"),
         *Page.content_panels,
         MultiFieldPanel(
             [
@@ -163,6 +172,7 @@ class CampaignPage(RoutablePageMixin, Page):
                 FieldRowPanel(
                     [FieldPanel("pledge_opens_at"), FieldPanel("pledge_closes_at")]
                 ),
+                FieldPanel("pledge_target"),
             ],
             heading="Pledge",
         ),

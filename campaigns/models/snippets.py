@@ -7,11 +7,13 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from taggit.models import TaggedItemBase
@@ -177,6 +179,13 @@ class MediaAppearance(index.Indexed, models.Model):
     )
     link = models.URLField(help_text="Where to listen, watch or read it.")
     description = models.TextField(blank=True)
+    transcript = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link", "h3", "ol", "ul"],
+        help_text="Everything said, for people who cannot listen or watch. Start "
+        "each turn with the speaker's name in bold. When filled, the campaign page "
+        "links to a page of its own for it.",
+    )
 
     panels = [
         FieldPanel("title"),
@@ -186,11 +195,13 @@ class MediaAppearance(index.Indexed, models.Model):
         FieldPanel("people"),
         FieldPanel("link"),
         FieldPanel("description"),
+        FieldPanel("transcript"),
     ]
     search_fields = [
         index.SearchField("title"),
         index.SearchField("outlet"),
         index.SearchField("people"),
+        index.SearchField("transcript"),
         index.AutocompleteField("title"),
         index.FilterField("kind"),
     ]
@@ -201,3 +212,7 @@ class MediaAppearance(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.outlet})"
+
+    @property
+    def transcript_url(self) -> str:
+        return reverse("campaigns:appearance_transcript", args=[self.pk])

@@ -23,6 +23,14 @@ def date_range(start: datetime.date, end: datetime.date) -> str:
     return f"{format_date(start, 'j')}–{format_date(end, 'j F Y')}"
 
 
+@register.filter
+def percent_of(count: int, target: int) -> int:
+    """How far `count` goes towards `target`, as a whole percentage up to 100."""
+    if not target:
+        return 0
+    return min(100, (count or 0) * 100 // target)
+
+
 def clock(moment: datetime.datetime) -> str:
     """A time as people in the UK write it: 9:30am, 11am, 12pm."""
     hour = moment.hour % 12 or 12

@@ -1,7 +1,5 @@
 """An editor builds next year's week in the Wagtail admin, as in a browser."""
 
-from django.contrib.auth.models import Group
-
 from wagtail.models import Page
 from wagtail.test.utils.form_data import (
     inline_formset,
@@ -16,11 +14,7 @@ from campaigns.models import CampaignPage, EventPage, Hashtag, Resource
 
 
 @pytest.fixture
-def editor_client(client, django_user_model, archive):
-    editor = django_user_model.objects.create_user(
-        username="eddie", password="editor-password-1"
-    )
-    editor.groups.add(Group.objects.get(name="Editors"))
+def editor_client(client, editor, archive):
     client.force_login(editor)
     return client
 

@@ -1,4 +1,3 @@
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.cache import cache
 
@@ -41,15 +40,6 @@ def proposal(**overrides) -> dict:
     }
     data.update(overrides)
     return data
-
-
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user(
-        username="eddie", email="eddie@example.org", password="pw-for-tests-1"
-    )
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
 
 
 def test_proposal_becomes_a_draft_in_review(client, campaign, editor):

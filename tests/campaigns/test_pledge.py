@@ -1,7 +1,6 @@
 import re
 import time
 
-from django.contrib.auth.models import Group
 from django.core import mail, signing
 from django.core.cache import cache
 from django.core.management import call_command
@@ -235,16 +234,8 @@ def signed(client, open_campaign):
     return PledgeSignature.objects.get()
 
 
-def user_in(django_user_model, group_name: str):
-    user = django_user_model.objects.create_user(
-        username=group_name.lower().replace(" ", "-"), password="pw-for-tests-1"
-    )
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-def test_editor_lists_and_exports_pledges(client, signed, django_user_model):
-    client.force_login(user_in(django_user_model, "Editors"))
+def test_editor_lists_and_exports_pledges(client, signed, editor):
+    client.force_login(editor)
     listing = client.get(EXPORT_URL)
     assert listing.status_code == 200
     assert b"sally@example.org" in listing.content
@@ -260,28 +251,24 @@ def test_editor_lists_and_exports_pledges(client, signed, django_user_model):
     )
 
 
-def test_editor_filters_pledges_by_role(client, signed, django_user_model):
-    client.force_login(user_in(django_user_model, "Editors"))
+def test_editor_filters_pledges_by_role(client, signed, editor):
+    client.force_login(editor)
     kept = client.get(EXPORT_URL, {"role__exact": "health_visitor"})
     assert b"sally@example.org" in kept.content
     filtered = client.get(EXPORT_URL, {"role__exact": "midwife"})
     assert b"sally@example.org" not in filtered.content
 
 
-def test_editor_sees_the_weekly_count_on_the_dashboard(
-    client, signed, django_user_model
-):
-    client.force_login(user_in(django_user_model, "Editors"))
+def test_editor_sees_the_weekly_count_on_the_dashboard(client, signed, editor):
+    client.force_login(editor)
     dashboard = client.get("/admin/").content.decode()
     assert "signed in the last seven days" in dashboard
 
 
-def test_guest_authors_and_visitors_never_see_pledges(
-    client, signed, django_user_model
-):
+def test_guest_authors_and_visitors_never_see_pledges(client, signed, guest_author):
     assert client.get(EXPORT_URL).status_code == 302  # to the login page
     assert client.get(EXPORT_URL, {"export": "csv"}).status_code == 302
-    client.force_login(user_in(django_user_model, "Guest authors"))
+    client.force_login(guest_author)
     assert client.get(EXPORT_URL).status_code in (302, 403)
     assert client.get(EXPORT_URL, {"export": "csv"}).status_code in (302, 403)
     assert "signed in the last seven days" not in client.get("/admin/").content.decode()

@@ -37,7 +37,7 @@ def load_settings(module: str, **environ: str) -> subprocess.CompletedProcess:
 def test_dev_settings_need_no_services():
     result = load_settings("hub.settings.dev")
     assert result.returncode == 0, result.stderr
-    loaded = json.loads(result.stdout)
+    loaded = json.loads(result.stdout.strip().splitlines()[-1])
     assert loaded["debug"] is True
     assert loaded["engine"] == "django.db.backends.sqlite3"
     assert loaded["db_name"].endswith("var/db.sqlite3")
@@ -57,7 +57,7 @@ def test_settings_read_database_redis_and_email_from_the_environment():
         DEBUG="false",
     )
     assert result.returncode == 0, result.stderr
-    loaded = json.loads(result.stdout)
+    loaded = json.loads(result.stdout.strip().splitlines()[-1])
     assert loaded["engine"] == "django.db.backends.postgresql"
     assert loaded["db_name"] == "hub"
     assert loaded["cache"] == "django.core.cache.backends.redis.RedisCache"
@@ -73,7 +73,7 @@ def test_production_settings_load_with_a_secret_key():
         ALLOWED_HOSTS="imhaw.example.org,www.imhaw.example.org",
     )
     assert result.returncode == 0, result.stderr
-    loaded = json.loads(result.stdout)
+    loaded = json.loads(result.stdout.strip().splitlines()[-1])
     assert loaded["debug"] is False
     assert loaded["hosts"] == ["imhaw.example.org", "www.imhaw.example.org"]
     assert loaded["demo"] is False
