@@ -241,3 +241,5 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# No avatars fetched from gravatar.com: it would tell a third party who uses the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
