@@ -1,15 +1,19 @@
 """Admin for campaigns: the snippet library, pledges, dashboard and next year."""
 
+from django import forms
 from django.templatetags.static import static
 from django.urls import path
 from django.utils.html import format_html
 
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+import django_filters
+from taggit.models import Tag
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
@@ -27,12 +31,30 @@ class HashtagViewSet(SnippetViewSet):
     search_fields = ["text"]
 
 
+class ResourceFilterSet(WagtailFilterSet):
+    """Filter resources by kind and tag (django-filter cannot guess a tag filter)."""
+
+    tag = django_filters.ModelMultipleChoiceFilter(
+        label="Tag",
+        field_name="tags",
+        queryset=Tag.objects.filter(
+            campaigns_resourcetag_items__isnull=False
+        ).distinct(),
+        widget=forms.CheckboxSelectMultiple,
+        distinct=True,
+    )
+
+    class Meta:
+        model = Resource
+        fields = ["kind"]
+
+
 class ResourceViewSet(SnippetViewSet):
     model = Resource
     icon = "download"
     menu_label = "Resources"
     list_display = ["title", "kind", "file_description"]
-    list_filter = ["kind", "tags"]
+    filterset_class = ResourceFilterSet
     search_fields = ["title", "description"]
 
 

@@ -10,6 +10,7 @@ from wagtail.test.utils.form_data import (
 
 import pytest
 
+from campaigns.factories import ResourceFactory
 from campaigns.models import CampaignPage, EventPage, Hashtag, Resource
 
 
@@ -145,3 +146,19 @@ def test_editor_adds_a_resource_with_a_file_or_a_link_not_both(editor_client):
     assert created.status_code == 302
     resource = Resource.objects.get(title="IMHAW 2030 logos")
     assert sorted(resource.tags.names()) == ["branding", "logos"]
+
+
+def test_editor_lists_and_filters_resources_by_kind_and_tag(editor_client):
+    branding = ResourceFactory(title="Zebra logos", kind="branding")
+    branding.tags.add("logos")
+    branding.save()
+    ResourceFactory(title="Quokka briefing", kind="briefing")
+    url = "/admin/snippets/campaigns/resource/"
+    assert editor_client.get(url).status_code == 200
+    from taggit.models import Tag
+
+    tag = Tag.objects.get(name="logos")
+    by_tag = editor_client.get(url, {"tag": tag.pk}).content.decode()
+    assert "Zebra logos" in by_tag and "Quokka briefing" not in by_tag
+    by_kind = editor_client.get(url, {"kind": "briefing"}).content.decode()
+    assert "Quokka briefing" in by_kind and "Zebra logos" not in by_kind
