@@ -33,8 +33,10 @@ run: demo
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	@echo
 	@echo "  The campaign hub is at http://127.0.0.1:$(PORT)/ and its admin at http://127.0.0.1:$(PORT)/admin/"
-	@echo "  (the demo logins are printed above)."
+	@echo "  (the demo logins are printed above). Scheduled jobs log to var/scheduler.log."
 	@echo
+	@trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
+	$(MANAGE) run_scheduler > var/scheduler.log 2>&1 & scheduler=$$!; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: install
