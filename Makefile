@@ -10,7 +10,7 @@ PORT ?= 8000
 # Admin emails and the demo site's full URLs point where `make run` serves.
 export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: run test serve install migrate demo lint check pytest clean
+.PHONY: run test serve install migrate demo lint check pytest clean backup restore
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -64,6 +64,15 @@ serve: install
 	DJANGO_SETTINGS_MODULE=hub.settings.production $(MANAGE) migrate --noinput
 	HTTPS=$${HTTPS:-false} DJANGO_SETTINGS_MODULE=hub.settings.production $(VENV)/bin/gunicorn hub.wsgi \
 		--bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
+
+# A timestamped archive of the database and the media files in var/backups/.
+backup: install
+	$(MANAGE) backup_site
+
+# Into a freshly created, empty database: make restore FILE=var/backups/hub-backup-….tar.gz
+restore: install
+	@test -n "$(FILE)" || { echo "make restore: say which backup, for example:"; echo "  make restore FILE=var/backups/hub-backup-20261123-105635.tar.gz"; exit 2; }
+	$(MANAGE) restore_site "$(FILE)" $(if $(FORCE),--force)
 
 clean:
 	rm -rf $(VENV) staticfiles var/tools
