@@ -7,8 +7,8 @@ content or uses example.org, rather than inventing something that reads as fact.
 
 import datetime
 import io
-import zipfile
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils import timezone
@@ -33,6 +33,7 @@ from .models import (
     Hashtag,
     MediaAppearance,
     Resource,
+    ResourceFile,
 )
 
 PURPLE = (107, 47, 138)
@@ -94,22 +95,76 @@ def _pdf(pages: list[str]) -> bytes:
     return buffer.getvalue()
 
 
-def _logo_pack(year_tag: str) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, background, foreground in [
-            ("colour", PURPLE, CREAM),
-            ("teal", TEAL, CREAM),
-            ("light", CREAM, PURPLE),
-        ]:
-            picture = _picture(f"#{year_tag}", (800, 800), background, foreground)
-            archive.writestr(f"{year_tag}-logo-{name}.png", _encode(picture, "PNG"))
-        archive.writestr(
-            "LICENCE.txt",
-            "Demo logos made by the campaign hub's demo command. Use them freely "
-            "to support Infant Mental Health Awareness Week.\n",
-        )
-    return buffer.getvalue()
+BRAND_LICENCE = (
+    "Demo logos made by the campaign hub's demo command. Use them freely to support "
+    "Infant Mental Health Awareness Week, on social media, posters and slides. "
+    "Please keep their colours and words as they are."
+)
+# The logo's colourways: name, background, lettering.
+LOGO_COLOURWAYS = [
+    ("Purple", PURPLE, CREAM),
+    ("Teal", TEAL, CREAM),
+    ("Light", CREAM, PURPLE),
+]
+
+
+def _hex(colour: tuple[int, int, int]) -> str:
+    return "#{:02X}{:02X}{:02X}".format(*colour)
+
+
+def _logo_formats() -> list[str]:
+    """PNG and SVG logos where the documents library accepts them, else PDF ones."""
+    allowed = settings.WAGTAILDOCS_EXTENSIONS
+    formats = [kind for kind in ("png", "svg") if kind in allowed]
+    return formats or ["pdf"]
+
+
+def _logo(year_tag: str, kind: str, background, foreground) -> bytes:
+    if kind == "svg":
+        return (
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 800">'
+            f'<rect width="800" height="800" fill="{_hex(background)}"/>'
+            '<text x="400" y="420" text-anchor="middle" font-family="sans-serif" '
+            f'font-size="120" fill="{_hex(foreground)}">#{year_tag}</text></svg>\n'
+        ).encode()
+    picture = _picture(f"#{year_tag}", (800, 800), background, foreground)
+    return _encode(picture, kind.upper())
+
+
+def _brand_kit(year: int, year_tag: str) -> list[tuple]:
+    """(document, label) pairs: each logo in each format, then the colour sheet."""
+    files = []
+    for kind in _logo_formats():
+        for name, background, foreground in LOGO_COLOURWAYS:
+            document = ensure_document(
+                f"IMHAW {year} logo, {name.lower()} ({kind.upper()})",
+                f"{year_tag.lower()}-logo-{name.lower()}.{kind}",
+                _logo(year_tag, kind, background, foreground),
+            )
+            files.append((document, f"{year_tag} logo {name.lower()}"))
+    sheet = "\n".join(
+        [f"IMHAW {year} colours", ""]
+        + [
+            f"{name}: {_hex(colour)}"
+            for name, colour in [("Purple", PURPLE), ("Teal", TEAL), ("Cream", CREAM)]
+        ]
+    )
+    colours = ensure_document(
+        f"IMHAW {year} colour sheet", f"{year_tag.lower()}-colours.pdf", _pdf([sheet])
+    )
+    return [*files, (colours, f"{year_tag} colours")]
+
+
+def ensure_kit(resource: Resource, files: list[tuple]) -> None:
+    """Make the resource's kit these (document, label) pairs, keeping matching rows."""
+    existing = {item.document_id: item for item in resource.files.all()}
+    kit = []
+    for document, label in files:
+        item = existing.get(document.pk) or ResourceFile(document=document)
+        item.label = label
+        kit.append(item)
+    resource.files = kit
+    resource.save()
 
 
 def ensure_hashtags(*texts: str) -> list[Hashtag]:
@@ -156,12 +211,12 @@ def build_2021(archive: CampaignIndexPage) -> CampaignPage:
         kind=Resource.Kind.BRANDING,
         description="The logos for the week, to support your social media and "
         "other activities.",
-        document=ensure_document(
-            "IMHAW 2021 logos (demo file)", "imhaw21-logos.zip", _logo_pack("IMHAW21")
-        ),
+        document=None,
         link="",
+        licence=BRAND_LICENCE,
         thumbnail=ensure_image("IMHAW 2021 logo", "#IMHAW21\n#IncludingInfants"),
     )
+    ensure_kit(branding, _brand_kit(2021, "IMHAW21"))
     campaign = ensure_page(
         archive,
         CampaignPage,

@@ -13,4 +13,6 @@ urlpatterns = [
         views.appearance_transcript,
         name="appearance_transcript",
     ),
+    path("downloads/<int:pk>/", views.resource_download, name="resource_download"),
+    path("downloads/<int:pk>/kit.zip", views.resource_kit, name="resource_kit"),
 ]

@@ -1,15 +1,24 @@
-"""Public views: calendar downloads, the pledge, event proposals and transcripts."""
+"""Public views: calendars, the pledge, event proposals, transcripts and downloads."""
+
+import hashlib
+import io
+import zipfile
 
 from django.conf import settings
 from django.core import signing
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.http import Http404, HttpResponse
+from django.db.models import F
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from wagtail.models import Page, Workflow
 
@@ -17,7 +26,16 @@ from django_ratelimit.core import is_ratelimited
 
 from .calendars import campaign_calendar, event_calendar
 from .forms import PRIVACY_WORDING, EventProposalForm, PledgeForm
-from .models import CampaignAppearance, CampaignPage, EventPage, PledgeSignature
+from .models import (
+    CampaignAppearance,
+    CampaignPage,
+    CampaignResource,
+    EventPage,
+    PledgeSignature,
+    Resource,
+    ResourceFile,
+    kit_files,
+)
 
 WITHDRAW_SALT = "campaigns.pledge-withdraw"
 EVENT_REVIEW_WORKFLOW = "Event review"
@@ -259,3 +277,119 @@ def appearance_transcript(request, pk: int):
             "campaigns": [link.campaign for link in links],
         },
     )
+
+
+# Kits' zips, built on first request and kept in the default storage by a name that
+# changes with any edit to the kit, so an edit gives a new zip and old ones are removed.
+KIT_FOLDER = "kits"
+
+
+def _public_resource(pk: int) -> Resource:
+    """A resource a live, public campaign lists; any other id is "not found".
+
+    The library holds resources not yet announced (next year's logos, say), so they
+    become downloadable when a published week offers them, as transcripts do.
+    """
+    listed = CampaignResource.objects.filter(
+        campaign__in=CampaignPage.objects.live().public()
+    ).values("resource_id")
+    return get_object_or_404(
+        Resource.objects.filter(pk__in=listed)
+        .select_related("document")
+        .prefetch_related(kit_files()),
+        pk=pk,
+    )
+
+
+def _count_download(request, resource: Resource) -> None:
+    """One more download. A number only: no address, cookie or user is kept."""
+    if request.method == "GET":  # HEAD is link checkers and previews, not people.
+        Resource.objects.filter(pk=resource.pk).update(
+            download_count=F("download_count") + 1
+        )
+
+
+@require_safe
+@never_cache
+def resource_download(request, pk: int):
+    """Count a download, then hand over to the file, the page elsewhere or the kit."""
+    resource = _public_resource(pk)
+    if resource.is_kit:
+        return redirect("campaigns:resource_kit", pk=resource.pk)  # Counted there.
+    _count_download(request, resource)
+    return HttpResponseRedirect(resource.url)
+
+
+@require_safe
+@never_cache
+def resource_kit(request, pk: int):
+    """A kit's files and licence as one zip: counted, and built once per version."""
+    resource = _public_resource(pk)
+    files = list(resource.files.all())
+    if not files:
+        raise Http404("This resource is not a kit of files.")
+    for item in files:
+        # The same privacy rules as the documents' own serve view.
+        for restriction in item.document.collection.get_view_restrictions():
+            if not restriction.accept_request(request):
+                raise Http404("Not all of this kit is public.")
+    name = kit_storage_name(resource, files)
+    if not default_storage.exists(name):
+        _save_kit(name, resource, build_kit(resource, files))
+    _count_download(request, resource)
+    return FileResponse(
+        default_storage.open(name),
+        as_attachment=True,
+        filename=f"{slugify(resource.title) or 'kit'}.zip",
+        content_type="application/zip",
+    )
+
+
+def kit_storage_name(resource: Resource, files: list[ResourceFile]) -> str:
+    """The zip's name in storage, from everything that goes into it."""
+    digest = hashlib.sha256(resource.licence.encode())
+    for item in files:
+        document = item.document
+        digest.update(
+            f"|{item.filename}:{document.pk}:{document.file.name}:"
+            f"{document.get_file_hash()}".encode()
+        )
+    return f"{KIT_FOLDER}/resource-{resource.pk}-{digest.hexdigest()[:24]}.zip"
+
+
+def build_kit(resource: Resource, files: list[ResourceFile]) -> bytes:
+    """The zip: each file once under its own name, and LICENCE.txt if given."""
+    buffer = io.BytesIO()
+    taken = {"LICENCE.txt"}
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for item in files:
+            entry = _free_name(item.filename, taken)
+            taken.add(entry)
+            with item.document.open_file() as source:
+                archive.writestr(entry, source.read())
+        if resource.licence.strip():
+            archive.writestr("LICENCE.txt", resource.licence.strip() + "\n")
+    return buffer.getvalue()
+
+
+def _free_name(name: str, taken: set[str]) -> str:
+    stem, dot, extension = name.rpartition(".")
+    if not dot:
+        stem, extension = name, ""
+    candidate, number = name, 2
+    while candidate in taken:
+        candidate = f"{stem}-{number}{dot}{extension}"
+        number += 1
+    return candidate
+
+
+def _save_kit(name: str, resource: Resource, content: bytes) -> None:
+    saved = default_storage.save(name, ContentFile(content))
+    if saved != name:
+        # Another request built the same zip meanwhile: keep one copy.
+        default_storage.delete(saved)
+    prefix = f"resource-{resource.pk}-"
+    _, stored = default_storage.listdir(KIT_FOLDER)
+    for old in stored:
+        if old.startswith(prefix) and f"{KIT_FOLDER}/{old}" != name:
+            default_storage.delete(f"{KIT_FOLDER}/{old}")

@@ -18,7 +18,14 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from .dashboard import CampaignPanel, EventsThisWeekPanel, PledgesPanel, ReviewsPanel
-from .models import CampaignPage, Hashtag, MediaAppearance, PledgeSignature, Resource
+from .models import (
+    CampaignPage,
+    Hashtag,
+    MediaAppearance,
+    PledgeSignature,
+    Resource,
+    kit_files,
+)
 from .rollover import START_NEXT_YEAR_ACTION
 from .views_admin import StartNextYearView
 
@@ -53,9 +60,13 @@ class ResourceViewSet(SnippetViewSet):
     model = Resource
     icon = "download"
     menu_label = "Resources"
-    list_display = ["title", "kind", "file_description"]
+    list_display = ["title", "kind", "file_description", "download_count"]
     filterset_class = ResourceFilterSet
     search_fields = ["title", "description"]
+
+    def get_queryset(self, request):
+        # The "file" column describes kits from their files: fetch them with the page.
+        return Resource.objects.select_related("document").prefetch_related(kit_files())
 
 
 class MediaAppearanceViewSet(SnippetViewSet):

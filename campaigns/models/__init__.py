@@ -10,7 +10,14 @@ from .campaign import (
 )
 from .event import EventPage
 from .pledge import PledgeSignature, normalise_email
-from .snippets import Hashtag, MediaAppearance, Resource, ResourceTag
+from .snippets import (
+    Hashtag,
+    MediaAppearance,
+    Resource,
+    ResourceFile,
+    ResourceTag,
+    kit_files,
+)
 
 __all__ = [
     "CARD_IMAGE",
@@ -25,7 +32,9 @@ __all__ = [
     "MediaAppearance",
     "PledgeSignature",
     "Resource",
+    "ResourceFile",
     "ResourceTag",
     "current_campaign",
+    "kit_files",
     "normalise_email",
 ]

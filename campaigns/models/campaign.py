@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from ..blocks import CampaignBodyBlock, RecapBlock
 from ..panels import ReadinessPanel
+from .snippets import kit_files
 
 CARD_IMAGE = "fill-640x360"
 
@@ -329,7 +330,9 @@ class CampaignPage(RoutablePageMixin, Page):
         """The campaign's resources grouped by kind, each group in editor's order."""
         items = self.campaign_resources.select_related(
             "resource__document", "resource__thumbnail"
-        ).prefetch_related("resource__thumbnail__renditions")
+        ).prefetch_related(
+            "resource__thumbnail__renditions", kit_files("resource__files")
+        )
         groups: dict[str, list] = {}
         for item in items:
             groups.setdefault(item.resource.get_kind_display(), []).append(

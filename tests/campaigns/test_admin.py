@@ -130,13 +130,16 @@ def test_editor_adds_a_resource_with_a_file_or_a_link_not_both(editor_client):
 
     url = "/admin/snippets/campaigns/resource/add/"
     document = Document.objects.create(title="Logos", file="documents/logos.zip")
-    form = {
-        "title": "IMHAW 2030 logos",
-        "kind": "branding",
-        "description": "The week's logos.",
-        "link": "https://example.org/logos",
-        "tags": "branding, logos",
-    }
+    form = nested_form_data(
+        {
+            "title": "IMHAW 2030 logos",
+            "kind": "branding",
+            "description": "The week's logos.",
+            "link": "https://example.org/logos",
+            "tags": "branding, logos",
+            "files": inline_formset([]),
+        }
+    )
     both = editor_client.post(url, {**form, "document": document.pk})
     assert both.status_code == 200
     assert b"Give either a file or a link, not both" in both.content

@@ -44,7 +44,8 @@ def test_campaign_page_groups_downloads_with_type_and_size(client, campaign):
     assert "Branding and logos" in content
     assert "Briefing</h3>" in content
     assert "(PDF, 1.5\xa0KB)" in content
-    assert f'href="{document.url}"' in content
+    briefing = Resource.objects.get(title="Briefing for Commissioners")
+    assert f'href="{briefing.download_url}"' in content
 
 
 def test_campaign_page_lists_its_events_and_podcasts(client, campaign):

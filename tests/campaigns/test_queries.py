@@ -10,7 +10,7 @@ from .conftest import add_content
 
 # Budgets, warm. About ten are shared by every page: the site, routing down the tree,
 # the menu with its privacy check, breadcrumbs and the footer settings.
-CAMPAIGN_PAGE_QUERIES = 22
+CAMPAIGN_PAGE_QUERIES = 23
 EVENTS_PAGE_QUERIES = 14
 EVENT_PAGE_QUERIES = 16
 ARCHIVE_QUERIES = 12
