@@ -22,7 +22,7 @@ from campaigns import views
 from campaigns.factories import CampaignResourceFactory, ResourceFactory
 from campaigns.models import Resource, ResourceFile
 
-from .test_queries import CAMPAIGN_PAGE_QUERIES
+from .test_queries import BUDGETS
 
 ADD_URL = "/admin/snippets/campaigns/resource/add/"
 LICENCE = "Use these logos to support the week. Keep their colours."
@@ -331,7 +331,7 @@ def test_campaign_page_query_count_stays_flat_with_kits(
     cache.clear()
     client.get("/")
     assert client.get("/campaigns/2021/").status_code == 200
-    with django_assert_num_queries(CAMPAIGN_PAGE_QUERIES):
+    with django_assert_num_queries(BUDGETS["/campaigns/2021/"]):
         page = client.get("/campaigns/2021/")
     assert page.content.decode().count("(ZIP, 2 files") == extra
 
