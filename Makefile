@@ -10,7 +10,7 @@ PORT ?= 8000
 # Admin emails and the demo site's full URLs point where `make run` serves.
 export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: run test serve install migrate demo lint check pytest clean backup restore
+.PHONY: run test serve worker install migrate demo lint check pytest clean backup restore
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -64,6 +64,10 @@ serve: install
 	DJANGO_SETTINGS_MODULE=hub.settings.production $(MANAGE) migrate --noinput
 	HTTPS=$${HTTPS:-false} DJANGO_SETTINGS_MODULE=hub.settings.production $(VENV)/bin/gunicorn hub.wsgi \
 		--bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
+
+# The production task worker: runs the background tasks the web processes queue.
+worker: install
+	DJANGO_SETTINGS_MODULE=hub.settings.production $(MANAGE) db_worker
 
 # A timestamped archive of the database and the media files in var/backups/.
 backup: install

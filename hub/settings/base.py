@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "rest_framework",
+    "django_tasks_db",
     "taggit",
     "django_filters",
     "django.contrib.admin",
@@ -254,3 +255,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 # No avatars fetched from gravatar.com: it would tell a third party who uses the admin.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Background work (search index updates, reference index, file clean-up) goes through
+# django-tasks. Here tasks run at once, in the request; production queues them in the
+# database for `manage.py db_worker` (`make worker`).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

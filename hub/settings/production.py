@@ -24,6 +24,10 @@ STORAGES = {
     },
 }
 
+# Background tasks wait in the database for the worker process (`make worker`), so a
+# publish returns at once and any number of web processes share one queue.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 # Demo accounts with printed passwords never exist in production.
 HUB_DEMO_MODE = False
 

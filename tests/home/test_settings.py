@@ -13,7 +13,8 @@ SHOW = (
     " 'db_name': str(s.DATABASES['default']['NAME']),"
     " 'cache': s.CACHES['default']['BACKEND'], 'hosts': s.ALLOWED_HOSTS,"
     " 'tz': s.TIME_ZONE, 'lang': s.LANGUAGE_CODE, 'media': str(s.MEDIA_ROOT),"
-    " 'email': s.EMAIL_BACKEND, 'demo': s.HUB_DEMO_MODE}))"
+    " 'email': s.EMAIL_BACKEND, 'demo': s.HUB_DEMO_MODE,"
+    " 'tasks': s.TASKS['default']['BACKEND']}))"
 )
 
 
@@ -77,6 +78,7 @@ def test_production_settings_load_with_a_secret_key():
     assert loaded["debug"] is False
     assert loaded["hosts"] == ["imhaw.example.org", "www.imhaw.example.org"]
     assert loaded["demo"] is False
+    assert loaded["tasks"] == "django_tasks_db.DatabaseBackend"
 
 
 def test_production_settings_refuse_to_start_without_secret_key():
