@@ -238,6 +238,7 @@ def build_2021(archive: CampaignIndexPage) -> CampaignPage:
         hero_image=ensure_image(
             "Including Infants", "Including Infants\nIMHAW 7-13 June 2021"
         ),
+        brand_colour="#6B2F8A",
         body=[
             (
                 "paragraph",
@@ -394,6 +395,7 @@ def build_2020(archive: CampaignIndexPage) -> CampaignPage:
         "Coronavirus pandemic, so the week happened on Facebook, Instagram and "
         "Twitter.",
         hero_image=ensure_image("IMHAW20", "#IMHAW20\n#IMHAW2020", TEAL),
+        brand_colour="#0B6E6E",
         body=[
             (
                 "paragraph",

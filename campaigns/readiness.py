@@ -91,6 +91,14 @@ def campaign_readiness(campaign, today: datetime.date | None = None) -> list:
             anchor=SECTION.format("hero_image"),
         ),
         item(
+            "brand_colour",
+            "Brand colour",
+            campaign.brand_colour,
+            f"{campaign.brand_colour}.",
+            "Choose the week's own colour for its header and buttons.",
+            anchor=SECTION.format("brand_colour"),
+        ),
+        item(
             "branding",
             "Branding downloads",
             branding,

@@ -7,6 +7,12 @@ app_name = "campaigns"
 urlpatterns = [
     path("calendars/<int:year>.ics", views.campaign_ics, name="campaign_ics"),
     path("calendars/events/<int:pk>.ics", views.event_ics, name="event_ics"),
+    # A Django route: Wagtail's page routes cannot hold a dot.
+    path(
+        "campaigns/<int:year>/brand.css",
+        views.campaign_brand_css,
+        name="campaign_brand_css",
+    ),
     path("pledge/withdraw/<str:token>/", views.pledge_withdraw, name="pledge_withdraw"),
     path(
         "appearances/<int:pk>/",

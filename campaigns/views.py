@@ -16,6 +16,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, quote_etag
 from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -25,6 +27,7 @@ from wagtail.models import Page, Workflow
 from django_ratelimit.core import is_ratelimited
 
 from .calendars import campaign_calendar, event_calendar
+from .colours import darker, is_hex_colour
 from .forms import PRIVACY_WORDING, EventProposalForm, PledgeForm
 from .models import (
     CampaignAppearance,
@@ -38,6 +41,9 @@ from .models import (
 )
 
 WITHDRAW_SALT = "campaigns.pledge-withdraw"
+# The pages link the stylesheet with the colour in its query string, so a new colour
+# is a new address and the old one can be kept for a day.
+BRAND_CSS_MAX_AGE = 24 * 60 * 60
 EVENT_REVIEW_WORKFLOW = "Event review"
 
 
@@ -393,3 +399,40 @@ def _save_kit(name: str, resource: Resource, content: bytes) -> None:
     for old in stored:
         if old.startswith(prefix) and f"{KIT_FOLDER}/{old}" != name:
             default_storage.delete(f"{KIT_FOLDER}/{old}")
+
+
+@require_safe
+def campaign_brand_css(request, year: int):
+    """The week's colour as custom properties: the CSP forbids inline styles."""
+    campaign = (
+        CampaignPage.objects.live()
+        .public()
+        .filter(year=year)
+        .only("id", "year", "brand_colour", "last_published_at")
+        .first()
+    )
+    # Checked again here, not only in the form: the colour is written into CSS.
+    if campaign is None or not is_hex_colour(campaign.brand_colour):
+        raise Http404("This week has no brand colour.")
+    colour = campaign.brand_colour.lower()
+    body = (
+        # Only the year and colours go in: a title could hold "*/" and end the comment.
+        f"/* The brand colour of the week of {campaign.year}. */\n"
+        ":root {\n"
+        f"  --colour-brand: {colour};\n"
+        f"  --colour-brand-dark: {darker(colour)};\n"
+        "}\n"
+    )
+    response = HttpResponse(body, content_type="text/css; charset=utf-8")
+    response["ETag"] = quote_etag(hashlib.sha256(body.encode()).hexdigest()[:32])
+    last_modified = None
+    if campaign.last_published_at:
+        last_modified = int(campaign.last_published_at.timestamp())
+        response["Last-Modified"] = http_date(last_modified)
+    patch_cache_control(response, public=True, max_age=BRAND_CSS_MAX_AGE)
+    return get_conditional_response(
+        request,
+        etag=response["ETag"],
+        last_modified=last_modified,
+        response=response,
+    )

@@ -1,6 +1,7 @@
 """Admin for campaigns: the snippet library, pledges, dashboard and next year."""
 
 from django import forms
+from django.db.models import Q
 from django.templatetags.static import static
 from django.urls import path
 from django.utils.html import format_html
@@ -16,6 +17,8 @@ import django_filters
 from taggit.models import Tag
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+
+from home.reports import review_cutoff
 
 from .dashboard import CampaignPanel, EventsThisWeekPanel, PledgesPanel, ReviewsPanel
 from .models import (
@@ -39,7 +42,7 @@ class HashtagViewSet(SnippetViewSet):
 
 
 class ResourceFilterSet(WagtailFilterSet):
-    """Filter resources by kind and tag (django-filter cannot guess a tag filter)."""
+    """Filter resources by kind, tag (django-filter cannot guess one) and review."""
 
     tag = django_filters.ModelMultipleChoiceFilter(
         label="Tag",
@@ -51,16 +54,26 @@ class ResourceFilterSet(WagtailFilterSet):
         distinct=True,
     )
 
+    due_for_review = django_filters.BooleanFilter(
+        label="Due for review",
+        method="filter_due_for_review",
+        help_text="Not updated within the review period (CONTENT_REVIEW_DAYS).",
+    )
+
     class Meta:
         model = Resource
         fields = ["kind"]
+
+    def filter_due_for_review(self, queryset, name, value):
+        stale = Q(updated_at__lt=review_cutoff())
+        return queryset.filter(stale if value else ~stale)
 
 
 class ResourceViewSet(SnippetViewSet):
     model = Resource
     icon = "download"
     menu_label = "Resources"
-    list_display = ["title", "kind", "file_description", "download_count"]
+    list_display = ["title", "kind", "file_description", "download_count", "updated_at"]
     filterset_class = ResourceFilterSet
     search_fields = ["title", "description"]
 

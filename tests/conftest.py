@@ -1,5 +1,7 @@
 import datetime
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from wagtail.models import Site
@@ -64,3 +66,21 @@ def campaign(archive):
         recording_url="https://example.org/recording",
     )
     return campaign
+
+
+def member_of(group_name: str, username: str):
+    user = get_user_model().objects.create_user(
+        username=username, email=f"{username}@example.org", password="pw-for-tests-1"
+    )
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return member_of("Editors", "eddie")
+
+
+@pytest.fixture
+def guest_author(db):
+    return member_of("Guest authors", "jo")

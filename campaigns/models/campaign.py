@@ -4,6 +4,7 @@ import datetime
 from enum import StrEnum
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Prefetch
 from django.template.response import TemplateResponse
@@ -21,6 +22,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..blocks import CampaignBodyBlock, RecapBlock
+from ..colours import HEX_COLOUR, is_hex_colour, white_text_problem
 from ..panels import ReadinessPanel
 from .snippets import kit_files
 
@@ -102,6 +104,21 @@ class CampaignPage(RoutablePageMixin, Page):
         related_name="+",
         help_text="A wide picture for the top of the page and the archive card.",
     )
+    brand_colour = models.CharField(
+        "brand colour",
+        max_length=7,
+        blank=True,
+        validators=[
+            RegexValidator(
+                HEX_COLOUR,
+                "Give the colour as # and six letters or digits, e.g. #6B2F8A.",
+            )
+        ],
+        help_text="The week's own colour for its header, buttons and links, as # "
+        "and six letters or digits, e.g. #6B2F8A. White text goes on it, so it must "
+        "be dark enough to read (a contrast of 4.5:1). Leave empty for the site's "
+        "purple.",
+    )
     body = StreamField(CampaignBodyBlock(), blank=True)
     pledge_wording = models.TextField(
         blank=True,
@@ -157,6 +174,7 @@ class CampaignPage(RoutablePageMixin, Page):
             heading="Theme",
         ),
         FieldPanel("hero_image"),
+        FieldPanel("brand_colour"),
         FieldPanel("body"),
         InlinePanel(
             "campaign_hashtags",
@@ -372,6 +390,11 @@ class CampaignPage(RoutablePageMixin, Page):
             and self.pledge_closes_at <= self.pledge_opens_at
         ):
             errors["pledge_closes_at"] = "The pledge must close after it opens."
+        # A badly formed colour is already refused by the field's own validator.
+        if is_hex_colour(self.brand_colour) and (
+            problem := white_text_problem(self.brand_colour)
+        ):
+            errors["brand_colour"] = problem
         if errors:
             raise ValidationError(errors)
 

@@ -147,6 +147,12 @@ class Resource(index.Indexed, ClusterableModel):
         help_text="Times visitors downloaded or followed it from the site. Counts "
         "only: nothing about who.",
     )
+    updated_at = models.DateTimeField(
+        "last updated",
+        auto_now=True,
+        help_text="Saving the resource, after checking it is still right, marks it "
+        "reviewed.",
+    )
 
     panels = [
         FieldPanel("title"),

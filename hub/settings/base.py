@@ -183,6 +183,8 @@ WAGTAIL_TIME_FORMAT = "%H:%M"
 
 # The public forms (pledge, event proposals): per-address limit on the shared cache.
 PUBLIC_FORM_RATE_LIMIT = env("PUBLIC_FORM_RATE_LIMIT", default="10/m")
+# Pages not republished for this long are listed in the admin's "Due for review" report.
+CONTENT_REVIEW_DAYS = env.int("CONTENT_REVIEW_DAYS", default=365)
 # Pledge signatures older than this are deleted by `manage.py purge_pledges`.
 PLEDGE_RETENTION_DAYS = env.int("PLEDGE_RETENTION_DAYS", default=730)
 

@@ -1,7 +1,3 @@
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-
-import pytest
 from wagtail_factories import ImageFactory
 
 from campaigns.factories import (
@@ -23,21 +19,3 @@ def add_content(campaign, count: int) -> None:
         CampaignResourceFactory(
             campaign=campaign, resource=ResourceFactory(thumbnail=ImageFactory())
         )
-
-
-def member_of(group_name: str, username: str):
-    user = get_user_model().objects.create_user(
-        username=username, email=f"{username}@example.org", password="pw-for-tests-1"
-    )
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-@pytest.fixture
-def editor(db):
-    return member_of("Editors", "eddie")
-
-
-@pytest.fixture
-def guest_author(db):
-    return member_of("Guest authors", "jo")

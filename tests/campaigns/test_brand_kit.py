@@ -256,6 +256,7 @@ def test_resources_store_a_count_and_nothing_about_who_downloaded():
         "licence",
         "thumbnail",
         "download_count",
+        "updated_at",
     }
     kit_columns = {field.name for field in ResourceFile._meta.concrete_fields}
     assert kit_columns == {"id", "sort_order", "resource", "document", "label"}

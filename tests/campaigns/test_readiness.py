@@ -41,6 +41,7 @@ def test_a_bare_campaign_lists_everything_missing(bare):
         "dates",
         "hashtags",
         "share_image",
+        "brand_colour",
         "branding",
         "events",
         "pledge",
@@ -59,6 +60,7 @@ def test_a_bare_campaign_lists_everything_missing(bare):
 
 def test_a_ready_campaign_is_all_done(campaign):
     campaign.hero_image = ImageFactory()
+    campaign.brand_colour = "#6B2F8A"
     campaign.pledge_wording = "I pledge to include infants."
     campaign.pledge_opens_at = london(2021, 6, 7, 0, 0)
     campaign.pledge_closes_at = london(2021, 6, 14, 0, 0)
@@ -142,8 +144,8 @@ def readiness_panel(client, page) -> str:
 def test_editor_sees_the_checklist_clear_as_the_form_is_filled(client, editor, bare):
     client.force_login(editor)
     panel = readiness_panel(client, bare)
-    assert "0 of 8 ready." not in panel  # the dates are already set
-    assert "1 of 8 ready." in panel
+    assert "0 of 9 ready." not in panel  # the dates are already set
+    assert "1 of 9 ready." in panel
     assert "Give the week its theme" in panel
     response = edit(
         client,
@@ -156,7 +158,7 @@ def test_editor_sees_the_checklist_clear_as_the_form_is_filled(client, editor, b
     )
     assert response.status_code == 302, response.content[:3000]
     panel = readiness_panel(client, bare)
-    assert "3 of 8 ready." in panel
+    assert "3 of 9 ready." in panel
     assert "“Babies first”" in panel
     assert "Give the week its theme" not in panel
     assert "Open 10 June 2030, 00:00 to 17 June 2030, 00:00." in panel

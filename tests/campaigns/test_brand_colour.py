@@ -1,0 +1,262 @@
+"""Each week's own brand colour: readable with white text, served as a stylesheet."""
+
+import datetime
+import re
+
+from django.core.exceptions import ValidationError
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from campaigns.colours import contrast_ratio, darker, white_text_problem
+from campaigns.factories import CampaignPageFactory
+from campaigns.models import CampaignPage
+from campaigns.readiness import campaign_readiness
+
+from .conftest import add_content
+from .test_admin import campaign_form
+from .test_queries import BUDGETS
+
+BRAND_CSS = "/campaigns/2021/brand.css"
+LOW_CONTRAST = (
+    "#F5C400 gives 1.6:1 with white text; it needs 4.5:1 — try a darker shade."
+)
+
+hex_colours = st.integers(0, 0xFFFFFF).map(lambda n: f"#{n:06X}")
+
+
+@pytest.mark.parametrize(
+    "colour, expected",
+    [
+        ("#FFFFFF", 1.0),
+        ("#000000", 21.0),
+        ("#6B2F8A", 8.75),  # IMHAW 2021's purple
+        ("#0B6E6E", 6.05),  # IMHAW 2020's teal
+        ("#767676", 4.54),  # the lightest grey that passes
+        ("#F5C400", 1.64),  # a sunny yellow
+    ],
+)
+def test_contrast_with_white_matches_known_pairs(colour, expected):
+    assert contrast_ratio(colour, "#FFFFFF") == pytest.approx(expected, abs=0.01)
+
+
+def test_dark_colours_pass_and_light_ones_fail_with_the_ratio_and_the_need():
+    assert white_text_problem("#6B2F8A") == ""
+    assert white_text_problem("#6b2f8a") == ""
+    assert white_text_problem("#767676") == ""
+    assert white_text_problem("#F5C400") == LOW_CONTRAST
+    # 4.48:1 is rounded down: a failing colour never reads as "4.5:1".
+    assert white_text_problem("#777777").startswith("#777777 gives 4.4:1")
+
+
+def test_malformed_colours_are_refused_not_guessed():
+    for value in ["", "6B2F8A", "#6B2F8", "#GGGGGG", "#6B2F8A\n", "red"]:
+        with pytest.raises(ValueError):
+            contrast_ratio(value, "#FFFFFF")
+
+
+def test_the_darker_shade_of_the_site_purple_is_close_to_hub_css():
+    assert darker("#6B2F8A") == "#502368"
+    assert darker("#FFFFFF") == "#bfbfbf"
+    assert darker("#000000") == "#000000"
+
+
+@given(hex_colours, hex_colours)
+def test_contrast_is_symmetric_and_between_1_and_21(first, second):
+    ratio = contrast_ratio(first, second)
+    assert 1 <= ratio <= 21 + 1e-9
+    assert ratio == pytest.approx(contrast_ratio(second, first))
+
+
+@given(hex_colours)
+def test_the_darker_shade_never_reads_worse_with_white_text(colour):
+    assert contrast_ratio(darker(colour), "#FFFFFF") >= contrast_ratio(
+        colour, "#FFFFFF"
+    )
+
+
+# The model and the admin
+
+
+def test_clean_refuses_a_colour_too_light_for_white_text(campaign):
+    campaign.brand_colour = "#F5C400"
+    with pytest.raises(ValidationError) as refused:
+        campaign.full_clean()
+    assert refused.value.message_dict["brand_colour"] == [LOW_CONTRAST]
+
+
+def test_clean_accepts_a_dark_colour_or_none(campaign):
+    for colour in ["#6B2F8A", "#0b6e6e", ""]:
+        campaign.brand_colour = colour
+        campaign.full_clean()
+
+
+def test_clean_explains_the_format_of_a_malformed_colour(campaign):
+    campaign.brand_colour = "purple"
+    with pytest.raises(ValidationError) as refused:
+        campaign.full_clean()
+    assert refused.value.message_dict["brand_colour"] == [
+        "Give the colour as # and six letters or digits, e.g. #6B2F8A."
+    ]
+
+
+@pytest.fixture
+def editor_client(client, editor, archive):
+    client.force_login(editor)
+    return client
+
+
+def add_url(archive) -> str:
+    return f"/admin/pages/add/campaigns/campaignpage/{archive.pk}/"
+
+
+def test_admin_refuses_a_low_contrast_colour_with_the_ratio(editor_client, archive):
+    response = editor_client.post(
+        add_url(archive),
+        {**campaign_form(brand_colour="#F5C400"), "action-publish": "1"},
+    )
+    assert response.status_code == 200
+    assert LOW_CONTRAST in response.content.decode()
+    assert not CampaignPage.objects.filter(year=2030).exists()
+
+
+@pytest.mark.parametrize("value", ["purple", "#6B2F8A; color: red", "#" + "9" * 500])
+def test_admin_refuses_a_malformed_colour_without_a_server_error(
+    editor_client, archive, value
+):
+    response = editor_client.post(
+        add_url(archive), {**campaign_form(brand_colour=value), "action-publish": "1"}
+    )
+    assert response.status_code == 200
+    assert not CampaignPage.objects.filter(year=2030).exists()
+
+
+def test_admin_saves_a_dark_colour(editor_client, archive):
+    response = editor_client.post(
+        add_url(archive),
+        {**campaign_form(brand_colour="#0B6E6E"), "action-publish": "1"},
+    )
+    assert response.status_code == 302, response.content[:2000]
+    assert CampaignPage.objects.get(year=2030).brand_colour == "#0B6E6E"
+
+
+def test_readiness_lists_the_brand_colour(campaign):
+    def brand_item():
+        items = campaign_readiness(campaign, today=datetime.date(2021, 5, 1))
+        return next(item for item in items if item.key == "brand_colour")
+
+    item = brand_item()
+    assert (item.label, item.done) == ("Brand colour", False)
+    assert item.url.endswith("#panel-child-content-brand_colour-section")
+    campaign.brand_colour = "#6B2F8A"
+    item = brand_item()
+    assert (item.done, item.detail) == (True, "#6B2F8A.")
+
+
+# The stylesheet
+
+
+@pytest.fixture
+def purple(campaign):
+    campaign.brand_colour = "#6B2F8A"
+    campaign.save_revision().publish()
+    return campaign
+
+
+def test_brand_css_sets_the_custom_properties(client, purple):
+    response = client.get(BRAND_CSS)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/css; charset=utf-8"
+    css = response.content.decode()
+    assert "--colour-brand: #6b2f8a;" in css
+    assert "--colour-brand-dark: #502368;" in css
+    assert "<" not in css
+
+
+def test_brand_css_can_be_cached_and_revalidated(client, purple):
+    response = client.get(BRAND_CSS)
+    assert "max-age=86400" in response["Cache-Control"]
+    assert "public" in response["Cache-Control"]
+    assert response["ETag"].startswith('"')
+    assert response["Last-Modified"].endswith("GMT")
+    again = client.get(BRAND_CSS, headers={"if-none-match": response["ETag"]})
+    assert again.status_code == 304
+    assert again.content == b""
+    since = client.get(
+        BRAND_CSS, headers={"if-modified-since": response["Last-Modified"]}
+    )
+    assert since.status_code == 304
+
+
+def test_brand_css_changes_etag_with_the_colour(client, purple):
+    before = client.get(BRAND_CSS)["ETag"]
+    purple.brand_colour = "#0B6E6E"
+    purple.save_revision().publish()
+    response = client.get(BRAND_CSS, headers={"if-none-match": before})
+    assert response.status_code == 200
+    assert "--colour-brand: #0b6e6e;" in response.content.decode()
+
+
+def test_brand_css_is_not_found_without_a_colour(client, campaign):
+    assert client.get(BRAND_CSS).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/campaigns/1999/brand.css",
+        "/campaigns/0/brand.css",
+        "/campaigns/99999999999999999999999/brand.css",
+        "/campaigns/twenty/brand.css",
+    ],
+)
+def test_brand_css_for_unknown_years_is_not_found(client, purple, url):
+    assert client.get(url).status_code == 404
+
+
+def test_brand_css_of_a_draft_week_is_not_found(client, archive):
+    CampaignPageFactory(parent=archive, year=2031, brand_colour="#6B2F8A", live=False)
+    assert client.get("/campaigns/2031/brand.css").status_code == 404
+
+
+def test_brand_css_refuses_a_colour_stored_without_validation(client, campaign):
+    # A page saved from code skips the form: the view still writes only colours.
+    CampaignPage.objects.filter(pk=campaign.pk).update(brand_colour="red;}x{")
+    assert client.get(BRAND_CSS).status_code == 404
+
+
+def test_brand_css_only_answers_reads(client, purple):
+    assert client.post(BRAND_CSS).status_code == 405
+    assert client.head(BRAND_CSS).status_code == 200
+
+
+# The pages that link it
+
+LINK = re.compile(
+    r'<link rel="stylesheet"\s+href="/campaigns/2021/brand\.css\?v=6b2f8a">'
+)
+
+
+@pytest.mark.parametrize(
+    "url", ["/campaigns/2021/", "/campaigns/2021/events/", "/campaigns/2021/pledge/"]
+)
+def test_campaign_pages_link_the_brand_stylesheet_when_set(client, purple, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert LINK.search(response.content.decode())
+
+
+def test_campaign_page_links_no_brand_stylesheet_without_a_colour(client, campaign):
+    response = client.get("/campaigns/2021/")
+    assert response.status_code == 200
+    assert "brand.css" not in response.content.decode()
+
+
+def test_brand_colour_adds_no_queries(client, purple, django_assert_num_queries):
+    add_content(purple, 3)  # As the budget test has it.
+    client.get("/")
+    client.get("/campaigns/2021/")
+    with django_assert_num_queries(BUDGETS["/campaigns/2021/"]):
+        response = client.get("/campaigns/2021/")
+    assert LINK.search(response.content.decode())
