@@ -53,7 +53,6 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         from blog.models import latest_posts
         from campaigns.models import (
-            CARD_IMAGE,
             CampaignPage,
             EventPage,
             current_campaign,
@@ -61,7 +60,7 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         campaign = current_campaign()
-        images = get_image_model().objects.prefetch_renditions(CARD_IMAGE)
+        images = get_image_model().objects.prefetch_renditions()
         if campaign and campaign.pledge_target and campaign.pledge_wording:
             context["pledge_count"] = campaign.pledge_count()
         context.update(

@@ -23,7 +23,6 @@ from taggit.models import TaggedItemBase
 
 from home.blocks import BaseStreamBlock
 
-CARD_IMAGE = "fill-640x360"
 AUTHOR_PHOTO = "fill-160x160"
 WORDS_PER_MINUTE = 200
 
@@ -35,7 +34,7 @@ class BlogPostQuerySet(PageQuerySet):
         Whatever the number of posts, this costs a fixed number of queries: the
         posts, their authors, their tags and their card images' renditions.
         """
-        images = get_image_model().objects.prefetch_renditions(CARD_IMAGE)
+        images = get_image_model().objects.prefetch_renditions()
         return (
             self.live()
             .public()

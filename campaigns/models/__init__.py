@@ -1,5 +1,4 @@
 from .campaign import (
-    CARD_IMAGE,
     CampaignAppearance,
     CampaignHashtag,
     CampaignIndexPage,
@@ -20,7 +19,6 @@ from .snippets import (
 )
 
 __all__ = [
-    "CARD_IMAGE",
     "CampaignAppearance",
     "CampaignHashtag",
     "CampaignIndexPage",

@@ -26,8 +26,6 @@ from ..colours import HEX_COLOUR, is_hex_colour, white_text_problem
 from ..panels import ReadinessPanel
 from .snippets import kit_files
 
-CARD_IMAGE = "fill-640x360"
-
 
 class CampaignState(StrEnum):
     UPCOMING = "upcoming"
@@ -56,7 +54,8 @@ class CampaignIndexPage(Page):
 
     def campaigns(self):
         """Live campaigns under this archive, newest first, with card images."""
-        images = get_image_model().objects.prefetch_renditions(CARD_IMAGE)
+        # All renditions: a card shows a <picture> of several sizes and formats.
+        images = get_image_model().objects.prefetch_renditions()
         return (
             CampaignPage.objects.child_of(self)
             .live()

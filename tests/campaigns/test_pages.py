@@ -114,3 +114,20 @@ def test_hybrid_event_location_names_both(campaign):
     assert (
         event.location == "Portcullis House, Bridge Street, London SW1A 2LW and online"
     )
+
+
+def test_cards_offer_sized_modern_image_formats_lazily(client, archive, campaign):
+    from wagtail_factories import ImageFactory
+
+    campaign.hero_image = ImageFactory(file__width=1600, file__height=900)
+    campaign.save_revision().publish()
+    card = client.get("/campaigns/").content.decode()
+    picture = card[card.index("<picture") : card.index("</picture>")]
+    assert 'type="image/avif"' in picture
+    assert 'type="image/webp"' in picture
+    assert "fill-640x360.webp 640w" in picture
+    assert 'loading="lazy"' in picture
+    assert 'width="320"' in picture and 'height="180"' in picture
+    hero = client.get("/campaigns/2021/").content.decode()
+    assert 'fetchpriority="high"' in hero
+    assert "fill-1200x675.avif 1200w" in hero
