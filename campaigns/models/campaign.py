@@ -26,6 +26,8 @@ from ..colours import HEX_COLOUR, is_hex_colour, white_text_problem
 from ..panels import ReadinessPanel
 from .snippets import kit_files
 
+POSTS_SHOWN = 6
+
 
 class CampaignState(StrEnum):
     UPCOMING = "upcoming"
@@ -410,15 +412,32 @@ class CampaignPage(RoutablePageMixin, Page):
             context.update(pledge_count=self.pledge_count(), wall=self.pledge_wall())
         from blog.models import posts_for_campaign
 
+        # A few posts here; the blog lists them all.
+        posts = list(posts_for_campaign(self)[: POSTS_SHOWN + 1]) if self.pk else []
+        has_more_posts = len(posts) > POSTS_SHOWN
+        posts = posts[:POSTS_SHOWN]
+
         context.update(
             events=list(self.events()),
-            posts=list(posts_for_campaign(self)) if self.pk else [],
+            posts=posts,
+            more_posts_url=self.more_posts_url(request) if has_more_posts else "",
             resource_groups=self.resources_by_kind(),
             appearances=self.appearances(),
             previous_campaign=previous_campaign,
             next_campaign=next_campaign,
         )
         return context
+
+    def more_posts_url(self, request) -> str:
+        """The blog's listing of this week's posts."""
+        from blog.models import BlogIndexPage
+
+        blog = BlogIndexPage.objects.live().first()
+        if blog is None:
+            return ""
+        return blog.get_url(request) + blog.reverse_subpage(
+            "posts_by_campaign", args=[self.year]
+        )
 
     def days(self) -> list[datetime.date]:
         return [

@@ -131,3 +131,16 @@ def test_cards_offer_sized_modern_image_formats_lazily(client, archive, campaign
     hero = client.get("/campaigns/2021/").content.decode()
     assert 'fetchpriority="high"' in hero
     assert "fill-1200x675.avif 1200w" in hero
+
+
+def test_campaign_page_shows_six_posts_and_links_to_the_rest(
+    client, home_page, campaign
+):
+    from blog.factories import BlogIndexPageFactory, BlogPostPageFactory
+
+    blog = BlogIndexPageFactory(parent=home_page, slug="blog")
+    for n in range(8):
+        BlogPostPageFactory(parent=blog, title=f"Zebra post {n}", campaign=campaign)
+    content = client.get("/campaigns/2021/").content.decode()
+    assert content.count("Zebra post") == 6
+    assert 'href="/blog/campaigns/2021/">All posts from' in content
