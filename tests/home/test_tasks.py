@@ -15,6 +15,9 @@ def database_queue(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
+# The worker closes its database connection when it is done, as a long-running process
+# should: that needs real commits, not the test's enclosing transaction.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_publishing_queues_background_tasks_that_the_worker_runs(
     home_page, database_queue
 ):
