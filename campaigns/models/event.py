@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -139,26 +140,25 @@ class EventPage(Page):
             return f"{place} and online" if place else "Online"
         return place
 
-    def get_share_image(self):
-        """The campaign's picture: events have none of their own."""
+    @cached_property
+    def campaign(self):
+        """The campaign this event belongs to, fetched once with its picture."""
         from .campaign import CampaignPage
 
-        campaign = (
+        return (
             CampaignPage.objects.filter(path=self.path[: -self.steplen])
             .select_related("hero_image")
-            .only("hero_image")
+            .defer_streamfields()
             .first()
         )
-        return campaign.hero_image if campaign else None
+
+    def get_share_image(self):
+        """The campaign's picture: events have none of their own."""
+        return self.campaign.hero_image if self.campaign else None
 
     def get_share_hashtags(self) -> list:
         """The campaign's hashtags, in its order."""
-        from .campaign import CampaignHashtag
-
-        links = CampaignHashtag.objects.filter(
-            campaign__path=self.path[: -self.steplen]
-        ).select_related("hashtag")
-        return [link.hashtag for link in links.order_by("sort_order")]
+        return self.campaign.hashtags if self.campaign else []
 
     def get_schema_org(self, request, organisation) -> dict:
         """A schema.org Event, as search engines show events."""

@@ -260,3 +260,10 @@ def test_brand_colour_adds_no_queries(client, purple, django_assert_num_queries)
     with django_assert_num_queries(BUDGETS["/campaigns/2021/"]):
         response = client.get("/campaigns/2021/")
     assert LINK.search(response.content.decode())
+
+
+def test_event_pages_carry_their_campaigns_brand_colour(client, campaign):
+    campaign.brand_colour = "#6B2F8A"
+    campaign.save_revision().publish()
+    content = client.get("/campaigns/2021/appg/").content.decode()
+    assert "/campaigns/2021/brand.css" in content
