@@ -20,11 +20,13 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from wagtail.models import Page, Workflow
 
 from django_ratelimit.core import is_ratelimited
+
+from hub.csrf import cross_origin_protected
 
 from .calendars import campaign_calendar, event_calendar
 from .colours import darker, is_hex_colour
@@ -90,6 +92,17 @@ def withdraw_url(signature: PledgeSignature) -> str:
     return reverse("campaigns:pledge_withdraw", args=[token])
 
 
+def _live_campaign(pk: int) -> CampaignPage:
+    return get_object_or_404(CampaignPage.objects.live().public(), pk=pk)
+
+
+@require_POST
+@cross_origin_protected
+def pledge_submit(request, pk: int):
+    """The pledge form posts here, not to its cached page (see hub/csrf.py)."""
+    return pledge(request, _live_campaign(pk))
+
+
 def pledge(request, campaign: CampaignPage):
     """The pledge form. Bots and repeat signers get the thank-you page like anyone."""
     thanks_url = campaign.url + campaign.reverse_subpage("pledge_thanks")
@@ -144,7 +157,9 @@ def _send_pledge_confirmation(request, campaign, signature) -> None:
     )
 
 
+@never_cache
 def pledge_thanks(request, campaign: CampaignPage):
+    """Never cached: it shows the live count, so a new signer sees it rise."""
     return render(
         request, "campaigns/pledge_thanks.html", {"page": campaign, "self": campaign}
     )
@@ -176,6 +191,13 @@ def pledge_withdraw(request, token: str):
         "campaigns/pledge_withdraw.html",
         {"state": "confirm", "signature": signature, "campaign": signature.campaign},
     )
+
+
+@require_POST
+@cross_origin_protected
+def propose_event_submit(request, pk: int):
+    """The proposal form posts here, not to its cached page (see hub/csrf.py)."""
+    return propose_event(request, _live_campaign(pk))
 
 
 def propose_event(request, campaign: CampaignPage):

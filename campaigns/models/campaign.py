@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.views.decorators.http import require_safe
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -317,6 +318,14 @@ class CampaignPage(RoutablePageMixin, Page):
     def propose_event_url(self) -> str:
         return self.url + self.reverse_subpage("propose_event")
 
+    @property
+    def pledge_submit_url(self) -> str:
+        return reverse("campaigns:pledge_submit", args=[self.pk])
+
+    @property
+    def propose_event_submit_url(self) -> str:
+        return reverse("campaigns:propose_event_submit", args=[self.pk])
+
     def pledge_count(self) -> int:
         return self.pledge_signatures.count()
 
@@ -445,11 +454,13 @@ class CampaignPage(RoutablePageMixin, Page):
             for offset in range((self.end_date - self.start_date).days + 1)
         ]
 
+    # The forms' pages only show them (and are cached); they post to a view of their
+    # own, pledge_submit_url and propose_event_submit_url.
     @path("pledge/")
     def pledge(self, request):
         from .. import views
 
-        return views.pledge(request, self)
+        return require_safe(views.pledge)(request, self)
 
     @path("pledge/thanks/")
     def pledge_thanks(self, request):
@@ -461,7 +472,7 @@ class CampaignPage(RoutablePageMixin, Page):
     def propose_event(self, request):
         from .. import views
 
-        return views.propose_event(request, self)
+        return require_safe(views.propose_event)(request, self)
 
     @path("propose-event/thanks/")
     def propose_event_thanks(self, request):

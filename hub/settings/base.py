@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "hub.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -104,14 +105,21 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis when REDIS_URL is set (shared by every app server), else this process's memory.
+# The full-page cache (hub/page_cache.py) has a cache of its own, so that a burst of
+# pages never pushes rate-limit counters out of a local-memory cache.
 REDIS_URL = env("REDIS_URL", default=None)
 if REDIS_URL:
+    CACHE_KEY_PREFIX = env("CACHE_KEY_PREFIX", default="hub")
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="hub"),
+            "KEY_PREFIX": prefix,
         }
+        for alias, prefix in [
+            ("default", CACHE_KEY_PREFIX),
+            ("pages", f"{CACHE_KEY_PREFIX}-pages"),
+        ]
     }
     # django-ratelimit needs atomic increments: Django's RedisCache does INCRBY, but
     # the library's check only knows django-redis by name.
@@ -119,10 +127,19 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
     }
     # Rate limits then count per process: right for one dev server, and the reason
     # production sets REDIS_URL.
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+PAGE_CACHE_ALIAS = "pages"
+# How long an anonymous page is kept: also how far the pledge count may lag. Publishing
+# invalidates at once; 0 turns the page cache off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
 
 AUTH_PASSWORD_VALIDATORS = [
     {

@@ -6,12 +6,16 @@ from wagtail.models import WorkflowState
 import pytest
 import time_machine
 
-from campaigns.models import EventPage
+from campaigns.models import CampaignPage, EventPage
 
 from ..conftest import london
 from .test_pledge import started
 
 PROPOSE_URL = "/campaigns/2021/propose-event/"
+
+
+def submit_url() -> str:
+    return CampaignPage.objects.get(year=2021).propose_event_submit_url
 
 
 @pytest.fixture(autouse=True)
@@ -43,7 +47,7 @@ def proposal(**overrides) -> dict:
 
 
 def test_proposal_becomes_a_draft_in_review(client, campaign, editor):
-    response = client.post(PROPOSE_URL, proposal())
+    response = client.post(submit_url(), proposal())
     assert response.status_code == 302
     assert response["Location"] == "/campaigns/2021/propose-event/thanks/"
     event = EventPage.objects.get(title="Begin Before Birth")
@@ -59,7 +63,7 @@ def test_proposal_becomes_a_draft_in_review(client, campaign, editor):
 
 
 def test_proposed_event_is_not_public_until_published(client, campaign, editor):
-    client.post(PROPOSE_URL, proposal())
+    client.post(submit_url(), proposal())
     event = EventPage.objects.get(title="Begin Before Birth")
     assert client.get(f"/campaigns/2021/{event.slug}/").status_code == 404
     assert b"Begin Before Birth" not in client.get("/campaigns/2021/").content
@@ -67,7 +71,7 @@ def test_proposed_event_is_not_public_until_published(client, campaign, editor):
 
 
 def test_editor_finds_the_proposal_on_the_dashboard(client, campaign, editor):
-    client.post(PROPOSE_URL, proposal())
+    client.post(submit_url(), proposal())
     client.force_login(editor)
     dashboard = client.get("/admin/").content.decode()
     assert "Begin Before Birth" in dashboard
@@ -75,24 +79,24 @@ def test_editor_finds_the_proposal_on_the_dashboard(client, campaign, editor):
 
 def test_proposal_dates_are_checked(client, campaign):
     response = client.post(
-        PROPOSE_URL, proposal(end="2021-06-10 09:00", start="2021-06-10 10:00")
+        submit_url(), proposal(end="2021-06-10 09:00", start="2021-06-10 10:00")
     )
     assert response.status_code == 400
     assert b"The event must end after it starts." in response.content
     far = client.post(
-        PROPOSE_URL, proposal(start="2023-01-01 10:00", end="2023-01-01 11:00")
+        submit_url(), proposal(start="2023-01-01 10:00", end="2023-01-01 11:00")
     )
     assert b"should start between" in far.content
     assert not EventPage.objects.filter(title="Begin Before Birth").exists()
 
 
 def test_proposal_in_person_needs_a_place(client, campaign):
-    response = client.post(PROPOSE_URL, proposal(attendance="in_person"))
+    response = client.post(submit_url(), proposal(attendance="in_person"))
     assert b"Say where the event takes place." in response.content
 
 
 def test_bot_proposals_are_dropped_silently(client, campaign):
-    response = client.post(PROPOSE_URL, proposal(website="spam"))
+    response = client.post(submit_url(), proposal(website="spam"))
     assert response.status_code == 302
     assert not EventPage.objects.filter(title="Begin Before Birth").exists()
 
@@ -100,8 +104,8 @@ def test_bot_proposals_are_dropped_silently(client, campaign):
 def test_proposals_are_rate_limited(client, campaign, settings):
     settings.PUBLIC_FORM_RATE_LIMIT = "2/m"
     for n in range(2):
-        client.post(PROPOSE_URL, proposal(title=f"Event {n}"))
-    assert client.post(PROPOSE_URL, proposal()).status_code == 429
+        client.post(submit_url(), proposal(title=f"Event {n}"))
+    assert client.post(submit_url(), proposal()).status_code == 429
 
 
 def test_an_ended_week_takes_no_proposals(client, campaign):
@@ -109,7 +113,7 @@ def test_an_ended_week_takes_no_proposals(client, campaign):
         cache.clear()
         page = client.get("/campaigns/2021/")
         form = client.get(PROPOSE_URL)
-        response = client.post(PROPOSE_URL, proposal())
+        response = client.post(submit_url(), proposal())
     assert b"Propose an event" not in page.content
     assert b"has ended" in form.content
     assert response.status_code == 403

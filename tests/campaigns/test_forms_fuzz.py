@@ -53,7 +53,7 @@ class PublicFormsFuzzTests(TestCase):
         post = {**data, "started": started(), "website": ""}
         if consent:
             post["consent"] = "on"
-        response = self.client.post("/campaigns/2021/pledge/", post)
+        response = self.client.post(self.campaign.pledge_submit_url, post)
         self.assertIn(response.status_code, (302, 400))
         for signature in PledgeSignature.objects.all():
             signature.full_clean(exclude=["campaign"])
@@ -68,7 +68,7 @@ class PublicFormsFuzzTests(TestCase):
         with time_machine.travel(london(2021, 6, 1, 12), tick=False):
             post = {**data, "started": started(), "website": ""}
             before = EventPage.objects.count()
-            response = self.client.post("/campaigns/2021/propose-event/", post)
+            response = self.client.post(self.campaign.propose_event_submit_url, post)
         self.assertIn(response.status_code, (302, 400))
         if response.status_code == 400:
             self.assertEqual(EventPage.objects.count(), before)
