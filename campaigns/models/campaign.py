@@ -454,6 +454,10 @@ class CampaignPage(RoutablePageMixin, Page):
             for offset in range((self.end_date - self.start_date).days + 1)
         ]
 
+    def get_cached_paths(self) -> list[str]:
+        """What a CDN purges on publish: the page and its routes that show it."""
+        return ["/", "events/", "pledge/", "propose-event/"]
+
     # The forms' pages only show them (and are cached); they post to a view of their
     # own, pledge_submit_url and propose_event_submit_url.
     @path("pledge/")

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "blog",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
@@ -279,3 +280,22 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # django-tasks. Here tasks run at once, in the request; production queues them in the
 # database for `manage.py db_worker` (`make worker`).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# A CDN or caching proxy in front of the app servers, purged when a page is published
+# or unpublished (Wagtail's frontend cache; the purge is a background task). Set one:
+# FRONTEND_CACHE_PURGE_URL for a proxy that takes HTTP PURGE requests (Varnish, nginx,
+# Fastly), or CLOUDFLARE_BEARER_TOKEN with CLOUDFLARE_ZONE_ID. Pages tell shared caches
+# to keep them for PAGE_CACHE_SECONDS at most, so what a purge does not reach (the
+# listings that show a new post) is that fresh too.
+WAGTAILFRONTENDCACHE = {}
+if FRONTEND_CACHE_PURGE_URL := env("FRONTEND_CACHE_PURGE_URL", default=None):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": FRONTEND_CACHE_PURGE_URL,
+    }
+if CLOUDFLARE_BEARER_TOKEN := env("CLOUDFLARE_BEARER_TOKEN", default=None):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": CLOUDFLARE_BEARER_TOKEN,
+        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+    }
