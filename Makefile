@@ -57,10 +57,17 @@ pytest: install
 
 test: lint check pytest
 
+# Hashed and compressed static files, collected again only when the site's own static
+# files or the installed packages change (compressing the admin's takes a while).
+STATIC_STAMP := staticfiles/.collected
+$(STATIC_STAMP): $(VENV)/.synced $(shell find static -type f)
+	DJANGO_SETTINGS_MODULE=hub.settings.production $(MANAGE) collectstatic --noinput --verbosity 0
+	touch $@
+
 # Production-like: gunicorn, production settings, hashed and compressed static files.
 serve: install
 	@test -n "$$SECRET_KEY" || { echo "make serve: SECRET_KEY is not set. Production settings need it, for example:"; echo "  SECRET_KEY=\$$(openssl rand -base64 48) make serve"; exit 2; }
-	DJANGO_SETTINGS_MODULE=hub.settings.production $(MANAGE) collectstatic --noinput --verbosity 0
+	@$(MAKE) --no-print-directory $(STATIC_STAMP)
 	DJANGO_SETTINGS_MODULE=hub.settings.production $(MANAGE) migrate --noinput
 	HTTPS=$${HTTPS:-false} DJANGO_SETTINGS_MODULE=hub.settings.production $(VENV)/bin/gunicorn hub.wsgi \
 		--bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
