@@ -25,7 +25,9 @@ class BotTrapMixin(forms.Form):
     """A honeypot field and a signed start time: bots fill the one and rush the other.
 
     `is_bot` is decided apart from validation, so a bot gets the same answer as a
-    person and learns nothing about what gave it away.
+    person and learns nothing about what gave it away. A form from the page cache
+    carries the time its page was rendered, up to PAGE_CACHE_SECONDS before the visitor
+    opened it: that can only make a person look slower, never like a bot.
     """
 
     website = forms.CharField(

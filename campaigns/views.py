@@ -165,6 +165,7 @@ def pledge_thanks(request, campaign: CampaignPage):
     )
 
 
+@never_cache
 def pledge_withdraw(request, token: str):
     """Delete a signature from the link in its confirmation email."""
     try:
