@@ -153,3 +153,13 @@ def test_pledge_count_on_the_thank_you_page_is_live(client, open_campaign):
     assert b"You are one of <strong>1</strong> person" in thanks.content
     # The campaign page's count may lag by up to PAGE_CACHE_SECONDS.
     assert client.get(CAMPAIGN_URL)["X-Cache"] == "HIT"
+
+
+def test_a_withdrawn_pledge_is_gone_on_the_next_visit(client, open_campaign):
+    from campaigns.views import withdraw_url
+
+    client.post(open_campaign.pledge_submit_url, pledge_data())
+    link = withdraw_url(PledgeSignature.objects.get())
+    assert b"Withdraw" in client.get(link).content
+    client.post(link)
+    assert client.get(link).status_code == 410
