@@ -1,7 +1,12 @@
-"""Brand colours: WCAG 2.x contrast, and the darker shade used for hovers and borders.
+"""Brand colours: WCAG 2.x contrast, and the shades the design derives from a colour.
+
+A week's colour is the background of its header, buttons and badges, with white or the
+site's dark ink on it, whichever reads on both it and its darker hover shade; and it
+colours links and figures on the light backgrounds, darkened as far as needed to read
+there. A colour on which neither white nor ink reads is refused.
 
 Pure functions on "#RRGGBB" strings, so the model, the stylesheet view and the tests
-all agree on what a colour is and whether white text can sit on it.
+all agree on what a colour is and what goes with it.
 """
 
 import math
@@ -9,6 +14,10 @@ import re
 
 HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}\Z")
 WHITE = "#FFFFFF"
+# hub.css's --colour-ink, and --colour-wash: the darkest text and the darkest of the
+# light backgrounds that brand-coloured text sits on (white is lighter).
+INK = "#1D1A2B"
+WASH = "#F6F3EE"
 # WCAG 2.x success criterion 1.4.3 (AA) for body text.
 MINIMUM_CONTRAST = 4.5
 # How far toward black the darker shade goes: the site's own purple, #6B2F8A, gives
@@ -53,15 +62,38 @@ def format_ratio(ratio: float) -> str:
     return f"{math.floor(ratio * 10) / 10:.1f}:1"
 
 
-def white_text_problem(colour: str) -> str:
-    """Why white text on `colour` is too hard to read, or "" when it is fine."""
-    ratio = contrast_ratio(colour, WHITE)
-    if ratio >= MINIMUM_CONTRAST:
+def text_on(colour: str) -> str | None:
+    """White or ink, whichever reads on `colour` and its darker shade, else None."""
+    for text in (WHITE, INK):
+        if all(
+            contrast_ratio(shade, text) >= MINIMUM_CONTRAST
+            for shade in (colour, darker(colour))
+        ):
+            return text
+    return None
+
+
+def brand_colour_problem(colour: str) -> str:
+    """Why no text can sit on `colour`, or "" when white or dark text reads on it."""
+    if text_on(colour):
         return ""
     return (
-        f"{colour} gives {format_ratio(ratio)} with white text; it needs "
-        f"{MINIMUM_CONTRAST}:1 — try a darker shade."
+        f"{colour} gives {format_ratio(contrast_ratio(colour, WHITE))} with white text "
+        f"and {format_ratio(contrast_ratio(darker(colour), INK))} with dark text on "
+        f"its hover shade; one of them needs {MINIMUM_CONTRAST}:1. Try a darker or a "
+        "lighter shade."
     )
+
+
+def text_shade(colour: str) -> str:
+    """`colour`, or the nearest darker shade of it, that reads as text on the site's
+    light backgrounds."""
+    by = 0.0
+    shade = colour.lower()
+    while contrast_ratio(shade, WASH) < MINIMUM_CONTRAST:
+        by += 0.05
+        shade = darker(colour, by)
+    return shade
 
 
 def darker(colour: str, by: float = DARKER_BY) -> str:

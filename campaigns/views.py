@@ -29,7 +29,7 @@ from django_ratelimit.core import is_ratelimited
 from hub.csrf import cross_origin_protected
 
 from .calendars import campaign_calendar, event_calendar
-from .colours import darker, is_hex_colour
+from .colours import darker, is_hex_colour, text_on, text_shade
 from .forms import PRIVACY_WORDING, EventProposalForm, PledgeForm
 from .models import (
     CampaignAppearance,
@@ -438,12 +438,19 @@ def campaign_brand_css(request, year: int):
     if campaign is None or not is_hex_colour(campaign.brand_colour):
         raise Http404("This week has no brand colour.")
     colour = campaign.brand_colour.lower()
+    on_brand = text_on(colour)
+    if on_brand is None:
+        raise Http404("No text reads on this week's colour.")
+    text = text_shade(colour)
     body = (
         # Only the year and colours go in: a title could hold "*/" and end the comment.
         f"/* The brand colour of the week of {campaign.year}. */\n"
         ":root {\n"
         f"  --colour-brand: {colour};\n"
         f"  --colour-brand-dark: {darker(colour)};\n"
+        f"  --colour-on-brand: {on_brand.lower()};\n"
+        f"  --colour-brand-text: {text};\n"
+        f"  --colour-brand-text-dark: {darker(text)};\n"
         "}\n"
     )
     response = HttpResponse(body, content_type="text/css; charset=utf-8")

@@ -23,7 +23,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..blocks import CampaignBodyBlock, RecapBlock
-from ..colours import HEX_COLOUR, is_hex_colour, white_text_problem
+from ..colours import HEX_COLOUR, brand_colour_problem, is_hex_colour
 from ..panels import ReadinessPanel
 from .snippets import kit_files
 
@@ -117,9 +117,10 @@ class CampaignPage(RoutablePageMixin, Page):
             )
         ],
         help_text="The week's own colour for its header, buttons and links, as # "
-        "and six letters or digits, e.g. #6B2F8A. White text goes on it, so it must "
-        "be dark enough to read (a contrast of 4.5:1). Leave empty for the site's "
-        "purple.",
+        "and six letters or digits, e.g. #6B2F8A. White or dark text goes on it, "
+        "whichever reads (a contrast of 4.5:1), so mid-tones that suit neither are "
+        "refused; links use a darker shade where it is too light. Leave empty for "
+        "the site's purple.",
     )
     body = StreamField(CampaignBodyBlock(), blank=True)
     pledge_wording = models.TextField(
@@ -402,7 +403,7 @@ class CampaignPage(RoutablePageMixin, Page):
             errors["pledge_closes_at"] = "The pledge must close after it opens."
         # A badly formed colour is already refused by the field's own validator.
         if is_hex_colour(self.brand_colour) and (
-            problem := white_text_problem(self.brand_colour)
+            problem := brand_colour_problem(self.brand_colour)
         ):
             errors["brand_colour"] = problem
         if errors:

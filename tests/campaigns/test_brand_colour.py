@@ -1,4 +1,4 @@
-"""Each week's own brand colour: readable with white text, served as a stylesheet."""
+"""Each week's own brand colour: readable with white or dark text, served as CSS."""
 
 import datetime
 import re
@@ -9,7 +9,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from campaigns.colours import contrast_ratio, darker, white_text_problem
+from campaigns.colours import (
+    INK,
+    WASH,
+    WHITE,
+    brand_colour_problem,
+    contrast_ratio,
+    darker,
+    text_on,
+    text_shade,
+)
 from campaigns.factories import CampaignPageFactory
 from campaigns.models import CampaignPage
 from campaigns.readiness import campaign_readiness
@@ -20,7 +29,8 @@ from .test_queries import BUDGETS
 
 BRAND_CSS = "/campaigns/2021/brand.css"
 LOW_CONTRAST = (
-    "#F5C400 gives 1.6:1 with white text; it needs 4.5:1 — try a darker shade."
+    "#777777 gives 4.4:1 with white text and 2.4:1 with dark text on its hover "
+    "shade; one of them needs 4.5:1. Try a darker or a lighter shade."
 )
 
 hex_colours = st.integers(0, 0xFFFFFF).map(lambda n: f"#{n:06X}")
@@ -41,13 +51,37 @@ def test_contrast_with_white_matches_known_pairs(colour, expected):
     assert contrast_ratio(colour, "#FFFFFF") == pytest.approx(expected, abs=0.01)
 
 
-def test_dark_colours_pass_and_light_ones_fail_with_the_ratio_and_the_need():
-    assert white_text_problem("#6B2F8A") == ""
-    assert white_text_problem("#6b2f8a") == ""
-    assert white_text_problem("#767676") == ""
-    assert white_text_problem("#F5C400") == LOW_CONTRAST
+def test_dark_colours_take_white_text_and_light_ones_dark_text():
+    assert text_on("#6B2F8A") == text_on("#6b2f8a") == WHITE
+    assert text_on("#767676") == WHITE
+    assert text_on("#F5C400") == INK  # a sunny yellow, and its darker hover shade
+    assert brand_colour_problem("#F5C400") == ""
+
+
+def test_mid_tones_that_suit_neither_are_refused_with_both_ratios():
     # 4.48:1 is rounded down: a failing colour never reads as "4.5:1".
-    assert white_text_problem("#777777").startswith("#777777 gives 4.4:1")
+    assert brand_colour_problem("#777777") == LOW_CONTRAST
+    assert text_on("#777777") is None
+
+
+@given(hex_colours)
+def test_an_accepted_colour_reads_everywhere_the_design_puts_it(colour):
+    on_brand = text_on(colour)
+    if on_brand is None:
+        assert brand_colour_problem(colour)
+        return
+    for background in (colour, darker(colour)):
+        assert contrast_ratio(background, on_brand) >= 4.5
+    text = text_shade(colour)
+    assert contrast_ratio(text, WASH) >= 4.5
+    assert contrast_ratio(darker(text), WASH) >= 4.5
+
+
+def test_a_dark_colour_is_its_own_text_shade_and_a_light_one_is_darkened():
+    assert text_shade("#6B2F8A") == "#6b2f8a"
+    shade = text_shade("#F5C400")
+    assert shade != "#f5c400"
+    assert 4.5 <= contrast_ratio(shade, WASH) < 5.5  # no darker than it needs
 
 
 def test_malformed_colours_are_refused_not_guessed():
@@ -79,15 +113,15 @@ def test_the_darker_shade_never_reads_worse_with_white_text(colour):
 # The model and the admin
 
 
-def test_clean_refuses_a_colour_too_light_for_white_text(campaign):
-    campaign.brand_colour = "#F5C400"
+def test_clean_refuses_a_colour_no_text_reads_on(campaign):
+    campaign.brand_colour = "#777777"
     with pytest.raises(ValidationError) as refused:
         campaign.full_clean()
     assert refused.value.message_dict["brand_colour"] == [LOW_CONTRAST]
 
 
-def test_clean_accepts_a_dark_colour_or_none(campaign):
-    for colour in ["#6B2F8A", "#0b6e6e", ""]:
+def test_clean_accepts_dark_and_light_colours_or_none(campaign):
+    for colour in ["#6B2F8A", "#0b6e6e", "#F5C400", ""]:
         campaign.brand_colour = colour
         campaign.full_clean()
 
@@ -114,7 +148,7 @@ def add_url(archive) -> str:
 def test_admin_refuses_a_low_contrast_colour_with_the_ratio(editor_client, archive):
     response = editor_client.post(
         add_url(archive),
-        {**campaign_form(brand_colour="#F5C400"), "action-publish": "1"},
+        {**campaign_form(brand_colour="#777777"), "action-publish": "1"},
     )
     assert response.status_code == 200
     assert LOW_CONTRAST in response.content.decode()
@@ -171,7 +205,18 @@ def test_brand_css_sets_the_custom_properties(client, purple):
     css = response.content.decode()
     assert "--colour-brand: #6b2f8a;" in css
     assert "--colour-brand-dark: #502368;" in css
+    assert "--colour-on-brand: #ffffff;" in css
+    assert "--colour-brand-text: #6b2f8a;" in css
     assert "<" not in css
+
+
+def test_a_light_brand_colour_gets_dark_text_and_darker_links(client, campaign):
+    campaign.brand_colour = "#F5C400"
+    campaign.save_revision().publish()
+    css = client.get(BRAND_CSS).content.decode()
+    assert "--colour-brand: #f5c400;" in css
+    assert f"--colour-on-brand: {INK.lower()};" in css
+    assert f"--colour-brand-text: {text_shade('#F5C400')};" in css
 
 
 def test_brand_css_can_be_cached_and_revalidated(client, purple):
