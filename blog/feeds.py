@@ -4,6 +4,8 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from .models import BlogPostPage
+
 FEED_TYPES = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
 FEED_LENGTH = 20
 
@@ -49,7 +51,7 @@ class BlogFeed(Feed):
         return settings.WAGTAIL_SITE_NAME
 
     def items(self):
-        posts = self.blog_index.posts()
+        posts = BlogPostPage.objects.child_of(self.blog_index).for_feed()
         if self.tag:
             posts = posts.filter(tagged_items__tag=self.tag)
         return posts[:FEED_LENGTH]

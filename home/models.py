@@ -1,20 +1,22 @@
 """The home page, general content pages and the site-wide settings editors manage."""
 
 from django.db import models
-from django.db.models import Prefetch
 from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
+from .content_cache import remember
+from .images import renditions
+from .pages import BasePage
+from .routing import find_page
 
 
-class HomePage(Page):
+class HomePage(BasePage):
     """The site's front page: what the week is, and the way into this year's week."""
 
     intro = RichTextField(
@@ -38,6 +40,13 @@ class HomePage(Page):
     class Meta:
         verbose_name = "home page"
 
+    def route(self, request, path_components):
+        # Every page of the site is routed from here: the site's root page.
+        page, rest = find_page(self, path_components)
+        if page is self:
+            return super().route(request, rest)
+        return page.route(request, rest)
+
     def get_schema_org(self, request, organisation) -> dict:
         """The organisation behind the site, as schema.org describes it."""
         data = {
@@ -52,15 +61,25 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from blog.models import latest_posts
-        from campaigns.models import (
-            CampaignPage,
-            EventPage,
-            current_campaign,
-        )
+        from campaigns.models import CampaignPage, EventPage, current_of
 
         context = super().get_context(request, *args, **kwargs)
-        campaign = current_campaign()
-        images = get_image_model().objects.prefetch_renditions()
+        # Every week at once: the featured one and the previous ones come from it.
+        weeks = list(
+            CampaignPage.objects.live()
+            .public()
+            .defer("body")
+            .select_related("hero_image")
+            .prefetch_related(renditions("hero_image"))
+            .order_by("start_date")
+        )
+        campaign = current_of(weeks)
+        today = timezone.localdate()
+        previous_weeks = sorted(
+            (week for week in weeks if week is not campaign and week.end_date < today),
+            key=lambda week: week.year,
+            reverse=True,
+        )
         if campaign and campaign.pledge_target and campaign.pledge_wording:
             context["pledge_count"] = campaign.pledge_count()
         context.update(
@@ -72,20 +91,12 @@ class HomePage(Page):
                 .filter(end__gte=timezone.now())
                 .order_by("start")[:4]
             ),
-            previous_weeks=list(
-                CampaignPage.objects.live()
-                .public()
-                .exclude(pk=getattr(campaign, "pk", None))
-                .filter(end_date__lt=timezone.localdate())
-                .prefetch_related(Prefetch("hero_image", queryset=images))
-                .defer_streamfields()
-                .order_by("-year")[:3]
-            ),
+            previous_weeks=previous_weeks[:3],
         )
         return context
 
 
-class StandardPage(Page):
+class StandardPage(BasePage):
     """A general page such as "About the week" or the privacy notice."""
 
     intro = models.TextField(
@@ -176,12 +187,26 @@ class OrganisationSettings(BaseSiteSetting):
         ),
         FieldPanel("share_image"),
     ]
+    # Every page's social card may show the share image.
+    select_related = ["share_image"]
 
     class Meta:
         verbose_name = "organisation"
 
     def __str__(self):
         return self.name or "Organisation settings"
+
+    @classmethod
+    def for_request(cls, request):
+        """The site's settings, as Wagtail finds them, kept until they or any content
+        change: every page shows them in its footer and social card."""
+        attribute = cls.get_cache_attr_name()
+        site = Site.find_for_request(request)
+        if site is not None and not hasattr(request, attribute):
+            settings = remember(f"organisation:{site.pk}", lambda: cls.for_site(site))
+            settings._request = request  # As Wagtail's own for_request() sets it.
+            setattr(request, attribute, settings)
+        return super().for_request(request)
 
     @property
     def x_url(self) -> str:

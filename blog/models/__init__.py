@@ -1,5 +1,5 @@
 from .author import Author
-from .index import BlogIndexPage
+from .index import BlogIndexPage, live_blog
 from .post import (
     BlogPostAuthor,
     BlogPostPage,
@@ -15,5 +15,6 @@ __all__ = [
     "BlogPostPage",
     "BlogPostTag",
     "latest_posts",
+    "live_blog",
     "posts_for_campaign",
 ]

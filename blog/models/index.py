@@ -13,6 +13,9 @@ from wagtail.search import index
 
 from taggit.models import Tag
 
+from home.content_cache import remember
+from home.pages import BasePage
+
 from .author import Author
 from .post import BlogPostPage
 
@@ -28,7 +31,7 @@ def page_number(value: str | None, last_page: int) -> int:
     return min(max(number, 1), max(last_page, 1))
 
 
-class BlogIndexPage(RoutablePageMixin, Page):
+class BlogIndexPage(RoutablePageMixin, BasePage):
     """The blog: all posts newest first, by tag, author or campaign, and feeds."""
 
     intro = RichTextField(
@@ -108,13 +111,17 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     @path("tags/<slug:tag>/")
     def posts_by_tag(self, request, tag):
-        tag = self._tag_or_404(tag)
+        tag_cloud = list(self.tag_cloud())
+        # The sidebar's cloud has the tag whenever a live post has it.
+        in_cloud = next((item for item in tag_cloud if item.slug == tag), None)
+        tag = in_cloud or self._tag_or_404(tag)
         return self.render_listing(
             request,
             self.posts().filter(tagged_items__tag=tag),
             subpage=self.reverse_subpage("posts_by_tag", args=[tag.slug]),
             listing_title=format_html("Posts tagged “{}”", tag.name),
             tag=tag,
+            tag_cloud=tag_cloud,
             tag_rss_url=self.get_url(request)
             + self.reverse_subpage("tag_rss_feed", args=[tag.slug]),
             tag_atom_url=self.get_url(request)
@@ -193,3 +200,8 @@ class BlogIndexPage(RoutablePageMixin, Page):
         if tag is None:
             raise Http404("No posts have that tag.")
         return tag
+
+
+def live_blog() -> BlogIndexPage | None:
+    """The site's blog (it has one at most), kept until the content changes."""
+    return remember("live-blog", lambda: BlogIndexPage.objects.live().first())

@@ -14,35 +14,28 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from taggit.models import TaggedItemBase
 
 from home.blocks import BaseStreamBlock
+from home.images import renditions
+from home.pages import BasePage, PageQuerySet
 
 AUTHOR_PHOTO = "fill-160x160"
 WORDS_PER_MINUTE = 200
 
 
 class BlogPostQuerySet(PageQuerySet):
-    def for_listing(self):
-        """Live, public posts, newest first, with what a card shows fetched up front.
-
-        Whatever the number of posts, this costs a fixed number of queries: the
-        posts, their authors, their tags and their card images' renditions.
-        """
-        images = get_image_model().objects.prefetch_renditions()
+    def for_feed(self):
+        """Live, public posts, newest first, with their authors and tags: what a feed
+        shows of each, in three queries however many posts."""
         return (
             self.live()
             .public()
             .defer_streamfields()
-            # Prefetch, not select_related: Django skips a Prefetch whose objects a
-            # join already loaded, and with it the renditions.
             .prefetch_related(
-                Prefetch("image", queryset=images),
                 Prefetch(
                     "post_authors",
                     queryset=BlogPostAuthor.objects.select_related("author"),
@@ -57,6 +50,15 @@ class BlogPostQuerySet(PageQuerySet):
             .order_by("-date", "-pk")
         )
 
+    def for_listing(self):
+        """As `for_feed()`, with the card images and their renditions: what a card
+        shows, in four queries however many posts."""
+        return (
+            self.for_feed()
+            .select_related("image")
+            .prefetch_related(renditions("image"))
+        )
+
 
 BlogPostManager = PageManager.from_queryset(BlogPostQuerySet)
 
@@ -67,7 +69,7 @@ class BlogPostTag(TaggedItemBase):
     )
 
 
-class BlogPostPage(Page):
+class BlogPostPage(BasePage):
     """A blog post, written here or first published elsewhere and summarised here."""
 
     date = models.DateField(
@@ -169,6 +171,8 @@ class BlogPostPage(Page):
 
     objects = BlogPostManager()
     og_type = "article"
+    # The social card's picture and the campaign's link come with the post.
+    select_related_when_served = ("image", "campaign__hero_image")
 
     class Meta:
         verbose_name = "blog post"
@@ -217,11 +221,10 @@ class BlogPostPage(Page):
 
     @cached_property
     def authors_with_photos(self) -> list:
-        """The authors in credit order with their photos' renditions, in three queries
+        """The authors in credit order with their photos' renditions, in two queries
         for the page and its structured data together."""
-        photos = get_image_model().objects.prefetch_renditions(AUTHOR_PHOTO)
-        items = self.post_authors.select_related("author").prefetch_related(
-            Prefetch("author__photo", queryset=photos)
+        items = self.post_authors.select_related("author__photo").prefetch_related(
+            renditions("author__photo", AUTHOR_PHOTO)
         )
         return [item.author for item in items]
 
@@ -286,7 +289,13 @@ class BlogPostPage(Page):
             (item.tag for item in self.tagged_items.select_related("tag")),
             key=lambda tag: tag.name,
         )
-        blog_index = BlogIndexPage.objects.ancestor_of(self).live().first()
+        # The post's parent: served, the routing has already fetched it.
+        parent = self.get_parent()
+        blog_index = (
+            parent.specific_deferred
+            if parent.live and parent.specific_class is BlogIndexPage
+            else None
+        )
         if blog_index:
             blog_url = blog_index.get_url(request)
             context.update(

@@ -6,6 +6,7 @@ from .campaign import (
     CampaignResource,
     CampaignState,
     current_campaign,
+    current_of,
 )
 from .event import EventPage
 from .pledge import PledgeSignature, normalise_email
@@ -33,6 +34,7 @@ __all__ = [
     "ResourceFile",
     "ResourceTag",
     "current_campaign",
+    "current_of",
     "kit_files",
     "normalise_email",
 ]

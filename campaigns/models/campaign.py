@@ -1,12 +1,13 @@
 """The archive of weeks and one page per year's campaign."""
 
 import datetime
+from collections.abc import Iterable
+from contextlib import suppress
 from enum import StrEnum
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Prefetch
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -18,14 +19,17 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images import get_image_model
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from home.images import renditions
+from home.pages import BasePage
 
 from ..blocks import CampaignBodyBlock, RecapBlock
 from ..colours import HEX_COLOUR, brand_colour_problem, is_hex_colour
 from ..panels import ReadinessPanel
-from .snippets import kit_files
+from .snippets import RESOURCE_THUMBNAIL, kit_files
 
 POSTS_SHOWN = 6
 
@@ -36,7 +40,7 @@ class CampaignState(StrEnum):
     ENDED = "ended"
 
 
-class CampaignIndexPage(Page):
+class CampaignIndexPage(BasePage):
     """The archive of awareness weeks: every year's campaign, newest first."""
 
     intro = RichTextField(
@@ -57,13 +61,14 @@ class CampaignIndexPage(Page):
 
     def campaigns(self):
         """Live campaigns under this archive, newest first, with card images."""
-        # All renditions: a card shows a <picture> of several sizes and formats.
-        images = get_image_model().objects.prefetch_renditions()
         return (
             CampaignPage.objects.child_of(self)
             .live()
             .public()
-            .prefetch_related(Prefetch("hero_image", queryset=images))
+            .defer("body")
+            .select_related("hero_image")
+            # All renditions: a card shows a <picture> of several sizes and formats.
+            .prefetch_related(renditions("hero_image"))
             .order_by("-year")
         )
 
@@ -73,7 +78,7 @@ class CampaignIndexPage(Page):
         return context
 
 
-class CampaignPage(RoutablePageMixin, Page):
+class CampaignPage(RoutablePageMixin, BasePage):
     """One year's awareness week: its theme, dates, events, resources and recap."""
 
     year = models.PositiveSmallIntegerField(
@@ -232,6 +237,9 @@ class CampaignPage(RoutablePageMixin, Page):
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = ["campaigns.EventPage"]
 
+    # The hero picture, also the social card's, comes with the page.
+    select_related_when_served = ("hero_image",)
+
     class Meta:
         verbose_name = "campaign"
 
@@ -334,7 +342,13 @@ class CampaignPage(RoutablePageMixin, Page):
         """The latest signers who asked to be shown: first names and roles only."""
         return list(
             self.pledge_signatures.filter(show_on_wall=True).only(
-                "name", "role", "role_other", "created_at"
+                # With the campaign's id, which Django reads from each signature
+                # to link it back to this page.
+                "campaign",
+                "name",
+                "role",
+                "role_other",
+                "created_at",
             )[:limit]
         )
 
@@ -344,10 +358,14 @@ class CampaignPage(RoutablePageMixin, Page):
 
     @cached_property
     def hashtags(self) -> list:
-        return [
-            item.hashtag
-            for item in self.campaign_hashtags.select_related("hashtag").all()
-        ]
+        """The week's hashtags in order: the page shows them in three places."""
+        return self.remember(
+            "hashtags",
+            lambda: [
+                item.hashtag
+                for item in self.campaign_hashtags.select_related("hashtag").all()
+            ],
+        )
 
     def events(self):
         """Live events of this campaign, in order of start."""
@@ -357,23 +375,34 @@ class CampaignPage(RoutablePageMixin, Page):
 
     def resources_by_kind(self) -> list[tuple[str, list]]:
         """The campaign's resources grouped by kind, each group in editor's order."""
+        return self.remember("resources", self._resources_by_kind)
+
+    def _resources_by_kind(self) -> list[tuple[str, list]]:
         items = self.campaign_resources.select_related(
             "resource__document", "resource__thumbnail"
         ).prefetch_related(
-            "resource__thumbnail__renditions", kit_files("resource__files")
+            renditions("resource__thumbnail", RESOURCE_THUMBNAIL),
+            kit_files("resource__files"),
         )
         groups: dict[str, list] = {}
         for item in items:
-            groups.setdefault(item.resource.get_kind_display(), []).append(
-                item.resource
-            )
+            resource = item.resource
+            if resource.thumbnail:
+                # Made now if new, so that the copy kept in the cache has it too. A
+                # missing file is left to the template, which shows a placeholder.
+                with suppress(SourceImageIOError):
+                    resource.thumbnail.get_rendition(RESOURCE_THUMBNAIL)
+            groups.setdefault(resource.get_kind_display(), []).append(resource)
         return list(groups.items())
 
     def appearances(self) -> list:
-        return [
-            item.appearance
-            for item in self.campaign_appearances.select_related("appearance")
-        ]
+        return self.remember(
+            "appearances",
+            lambda: [
+                item.appearance
+                for item in self.campaign_appearances.select_related("appearance")
+            ],
+        )
 
     def siblings_by_year(self) -> tuple["CampaignPage | None", "CampaignPage | None"]:
         """The previous and next live weeks, found in one query."""
@@ -440,9 +469,9 @@ class CampaignPage(RoutablePageMixin, Page):
 
     def more_posts_url(self, request) -> str:
         """The blog's listing of this week's posts."""
-        from blog.models import BlogIndexPage
+        from blog.models import live_blog
 
-        blog = BlogIndexPage.objects.live().first()
+        blog = live_blog()
         if blog is None:
             return ""
         return blog.get_url(request) + blog.reverse_subpage(
@@ -548,11 +577,18 @@ class CampaignAppearance(Orderable):
 
 def current_campaign() -> CampaignPage | None:
     """The live campaign, else the next one to come, else the most recent."""
-    campaigns = list(
+    return current_of(
         CampaignPage.objects.live().public().order_by("start_date").defer_streamfields()
     )
+
+
+def current_of(campaigns: Iterable[CampaignPage]) -> CampaignPage | None:
+    """Of `campaigns`, in order of start: the live one, else the next one to come,
+    else the most recent."""
     today = timezone.localdate()
+    latest = None
     for campaign in campaigns:
         if campaign.end_date >= today:
             return campaign
-    return campaigns[-1] if campaigns else None
+        latest = campaign
+    return latest

@@ -15,8 +15,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.pages import BasePage
 
-class EventPage(Page):
+
+class EventPage(BasePage):
     """One event in a campaign's calendar."""
 
     class Attendance(models.TextChoices):

@@ -22,6 +22,9 @@ from wagtail.search import index
 
 from taggit.models import TaggedItemBase
 
+# The size of a resource's picture beside it in a campaign's downloads.
+RESOURCE_THUMBNAIL = "fill-96x96"
+
 hashtag_text_validator = RegexValidator(
     r"^[A-Za-z0-9_]+$",
     "A hashtag is letters, digits and underscores only, with no spaces.",

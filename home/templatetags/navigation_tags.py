@@ -4,6 +4,9 @@ from django import template
 
 from wagtail.models import Page, Site
 
+from ..content_cache import remember
+from ..pages import restricted
+
 register = template.Library()
 
 
@@ -15,12 +18,15 @@ def main_nav(context):
     current = context.get("page")
     items = []
     if site:
-        items = list(
-            site.root_page.get_children()
-            .live()
-            .in_menu()
-            .public()
-            .only("id", "title", "url_path", "path", "depth")
+        items = remember(
+            f"main-nav:{site.pk}",
+            lambda: list(
+                Page.objects.child_of(site.root_page)
+                .live()
+                .in_menu()
+                .exclude(restricted())
+                .only("id", "title", "url_path", "path", "depth")
+            ),
         )
     current_path = getattr(current, "path", "")
     return {
@@ -36,8 +42,11 @@ def main_nav(context):
 
 
 def ancestors(page: Page) -> list[Page]:
-    """The page's ancestors from the home page down, fetched once per page object
-    (the breadcrumbs and their structured data both need them)."""
+    """The page's ancestors from the home page down: those the routing passed on the
+    way to it, else fetched once per page object (the breadcrumbs and their
+    structured data both need them)."""
+    if page.__dict__.get("route_trail") is not None:
+        return [ancestor for ancestor in page.route_trail[:-1] if ancestor.depth >= 2]
     if not hasattr(page, "_hub_ancestors"):
         page._hub_ancestors = list(
             Page.objects.ancestor_of(page)

@@ -3,6 +3,8 @@
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
+from django.core.cache import cache
+
 import pytest
 
 
@@ -20,6 +22,9 @@ class PurgeRecorder(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def proxy(settings):
+    # Wagtail keeps the sites' root paths in the cache: a test that renamed the site
+    # must not leave its name to the purge addresses here.
+    cache.clear()
     server = HTTPServer(("127.0.0.1", 0), PurgeRecorder)
     server.purged = []
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -1,7 +1,5 @@
 """The home page features the live week, else the next, else the latest."""
 
-from django.core.cache import cache
-
 import pytest
 import time_machine
 
@@ -72,20 +70,3 @@ def test_home_lists_upcoming_events_and_previous_weeks(client, weeks):
     previous = content[content.index("Previous weeks") :]
     assert "IMHAW 2020" in previous
     assert "IMHAW 2022" not in previous
-
-
-HOME_QUERIES = 20
-
-
-@pytest.mark.parametrize("extra", [3, 30])
-def test_home_query_count_is_flat(
-    client, archive, weeks, extra, django_assert_num_queries
-):
-    for n in range(extra):
-        CampaignPageFactory(parent=archive, year=1950 + n)
-        EventPageFactory(parent=weeks[2022], start=london(2022, 6, 7 + n % 7, 10))
-    cache.clear()
-    with time_machine.travel(london(2022, 5, 1, 12), tick=False):
-        client.get("/")
-        with django_assert_num_queries(HOME_QUERIES):
-            assert client.get("/").status_code == 200
