@@ -49,8 +49,26 @@ check: install
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(MANAGE) makemigrations --check --dry-run
 
+# The browser tests' tools: Debian's Chromium, installed with apt when it is missing, and
+# the npm packages of package-lock.json (axe-core and vnu-jar for the tests, lighthouse
+# for `make audit`), reinstalled when the lock file changes.
+# No install scripts: vnu-jar's would fetch a Java the machine already has.
+CHROMIUM := /usr/bin/chromium
+APT := $(shell [ "$$(id -u)" = 0 ] || echo sudo) env DEBIAN_FRONTEND=noninteractive apt-get
+
+$(CHROMIUM):
+	$(APT) install -y chromium || { $(APT) update && $(APT) install -y chromium; }
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+browser-deps: $(CHROMIUM) node_modules/.installed
+
+.PHONY: browser-deps
+
 # pytest exits 5 when it collects nothing: say so plainly instead of passing quietly.
-pytest: install
+pytest: install browser-deps
 	@$(VENV)/bin/pytest $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure here."; fi; \
 	exit $$status
@@ -87,3 +105,17 @@ restore: install
 
 clean:
 	rm -rf $(VENV) staticfiles var/tools
+
+# Requests per second of every page type under `make serve`, cached and not, on SQLite
+# and PostgreSQL, with the demo and the scale data, against the targets (README.md,
+# "Benchmarks"). About 20 minutes; BENCH_SECONDS, BENCH_DATABASES, BENCH_PAGES narrow it.
+bench: install
+	$(PY) benchmarks/pages.py
+
+# Lighthouse, mobile and desktop presets, on the main public pages under `make serve`
+# (README.md, "Lighthouse audit"). Installs Debian's Chromium and the npm packages if
+# they are missing.
+audit: install
+	$(PY) benchmarks/audit.py
+
+.PHONY: bench audit

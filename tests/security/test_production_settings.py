@@ -12,7 +12,9 @@ def manage(*args: str, **environ: str) -> subprocess.CompletedProcess:
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DEBUG", "SECRET_KEY", "HTTPS"}
+        # The browser tests' Playwright needs DJANGO_ALLOW_ASYNC_UNSAFE in this
+        # process; a production server never has it, and the deploy check says so.
+        if key not in {"DEBUG", "SECRET_KEY", "HTTPS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     env.update(DJANGO_SETTINGS_MODULE="hub.settings.production", **environ)
     return subprocess.run(  # noqa: S603
