@@ -1,0 +1,623 @@
+"""Benchmark: requests per second of every page type under `make serve`, cached and not.
+
+Run it with `make bench` (about 20 minutes), or on part of the work:
+
+    BENCH_SECONDS=10 make bench                  # longer measurements
+    BENCH_DATABASES=sqlite make bench            # one database only
+    BENCH_PAGES=home,blog-post make bench        # some pages only
+
+For each database, SQLite (a fresh file in var/bench/) and PostgreSQL (the database
+hub_pages_bench on 127.0.0.1, dropped and created again; skipped if the server cannot
+be reached), it migrates, loads the demo site and measures, then adds the scale data
+set (`manage.py load_scale_data`) and measures the same pages again. On PostgreSQL it
+runs ANALYZE after each load, as autovacuum would on a live database.
+
+Each measurement set starts `make serve` (gunicorn, production settings, 2 workers)
+twice: with PAGE_CACHE_SECONDS=0 for the uncached figures, then with the page cache at
+its production default for the cached ones and for a stylesheet of about a page's size
+served by whitenoise. wrk loads each URL with 2 threads and 16 connections, as the
+Wagtail bakery demo was measured on this machine, after a short warm-up. A child process
+on the same database counts each page's queries and times one request on its own.
+
+It prints requests per second, p50 and p99 latency for each page, then the three
+targets of the issue with PASS or FAIL, and exits 1 if one fails:
+
+1. cached anonymous pages serve at least 80% of the static file's requests per second;
+2. uncached home and campaign pages at 160 req/s or more and posts at 225 or more,
+   3x the bakery demo's 54 and 75 req/s measured here with 2 gunicorn workers;
+3. no page's cost grows with content: uncached requests per second on the scale data
+   set no more than 10% below the demo's.
+
+Server logs are in var/bench/logs/ and the last figures in var/bench/results.json.
+"""
+
+import argparse
+import json
+import os
+import secrets
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from serve import (
+    ROOT,
+    Server,
+    apt_install,
+    exit_on_signals,
+    fetch,
+    free_port,
+    manage,
+    stop_all,
+)
+
+BENCH_DIR = ROOT / "var" / "bench"
+LOG_DIR = BENCH_DIR / "logs"
+WRK_SCRIPT = Path(__file__).resolve().parent / "wrk_report.lua"
+
+WORKERS = 2
+WRK_THREADS = 2
+WRK_CONNECTIONS = 16
+SEARCH_QUERY = "infant mental health"
+# The Wagtail bakery demo measured on this machine (FACTS.md): SQLite, 2 workers.
+BAKERY_RPS = {"home": 54, "blog-index": 76, "blog-post": 75, "search": 28}
+# Issue targets for uncached pages: 3x the bakery's home and blog post figures.
+UNCACHED_TARGETS = {"home": 160, "campaign": 160, "blog-post": 225}
+CACHED_SHARE_OF_STATIC = 0.80
+GROWTH_TOLERANCE = 0.10
+DATABASES = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
+
+
+@dataclass
+class Load:
+    """What wrk measured for one URL."""
+
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    requests: int
+    errors: int
+
+
+@dataclass
+class PageFigures:
+    name: str
+    url: str
+    status: int = 200
+    queries: int | None = None
+    render_ms: float | None = None
+    size: int | None = None
+    uncached: Load | None = None
+    cached: Load | None = None
+    x_cache: str = ""
+
+
+@dataclass
+class Run:
+    """One database with one data set: every page, and the static file."""
+
+    database: str
+    data: str
+    pages: dict[str, PageFigures] = field(default_factory=dict)
+    static_url: str = ""
+    static_size: int = 0
+    static: Load | None = None
+    static_after: Load | None = None
+
+    @property
+    def static_rps(self) -> float:
+        """The static file's req/s, measured before and after the cached pages: the
+        mean, so that a machine getting busier or quieter meanwhile biases no ratio."""
+        return (self.static.rps + self.static_after.rps) / 2
+
+
+# --- Setting up --------------------------------------------------------------------
+
+
+def analyze_postgres(url: str) -> None:
+    """Gather the planner's statistics, as autovacuum does on a live database some
+    time after a bulk load (and never where autovacuum is off, as it is here)."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute("ANALYZE")
+
+
+def recreate_postgres(url: str) -> bool:
+    """Drop and create the benchmark's PostgreSQL database; False if unreachable."""
+    import psycopg  # The project's own driver, in the virtual environment.
+    from psycopg import sql
+
+    parts = urllib.parse.urlsplit(url)
+    name = parts.path.lstrip("/")
+    maintenance = parts._replace(path="/postgres").geturl()
+    try:
+        connection = psycopg.connect(maintenance, autocommit=True, connect_timeout=5)
+    except psycopg.OperationalError as error:
+        print(f"  PostgreSQL at {parts.hostname}:{parts.port or 5432} cannot be ")
+        print(f"  reached, so it is skipped: {str(error).strip()}")
+        return False
+    with connection:
+        drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
+        connection.execute(drop.format(sql.Identifier(name)))
+        connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    return True
+
+
+# --- Measuring -----------------------------------------------------------------------
+
+
+def wrk(url: str, seconds: int) -> Load:
+    command = [
+        "wrk",
+        f"-t{WRK_THREADS}",
+        f"-c{WRK_CONNECTIONS}",
+        f"-d{seconds}s",
+        "--timeout",
+        "10s",
+        "-s",
+        str(WRK_SCRIPT),
+        url,
+    ]
+    result = subprocess.run(command, capture_output=True, text=True)  # noqa: S603
+    lines = [line for line in result.stdout.splitlines() if line.startswith("BENCH ")]
+    if result.returncode or not lines:
+        raise SystemExit(f"wrk failed on {url}:\n{result.stdout}{result.stderr}")
+    line = lines[0]
+    data = json.loads(line.removeprefix("BENCH "))
+    return Load(
+        rps=data["requests"] / data["seconds"],
+        p50_ms=data["p50_ms"],
+        p99_ms=data["p99_ms"],
+        requests=data["requests"],
+        errors=data["status_errors"] + data["socket_errors"],
+    )
+
+
+def load(url: str, options, label: str, warmup: int | None = None) -> Load:
+    print(f"    {label:<34}", end=" ", flush=True)
+    warmup = options.warmup if warmup is None else warmup
+    if warmup > 0:
+        wrk(url, warmup)
+        # wrk leaves up to 16 requests queued at gunicorn, which would slow the
+        # measurement: one more request, accepted last, returns once they are done.
+        fetch(url)
+    result = wrk(url, options.seconds)
+    errors = f", {result.errors} errors" if result.errors else ""
+    print(
+        f"{result.rps:>8,.0f} req/s  p50 {result.p50_ms:>7.1f} ms  "
+        f"p99 {result.p99_ms:>7.1f} ms{errors}"
+    )
+    return result
+
+
+def inspect_child(env: dict) -> dict:
+    """Ask a child process on this database for the URLs and their query counts."""
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, str(Path(__file__).resolve()), "--inspect"],
+        cwd=ROOT,
+        env={
+            **env,
+            "DJANGO_SETTINGS_MODULE": "hub.settings.production",
+            "PAGE_CACHE_SECONDS": "0",
+        },
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode:
+        raise SystemExit(f"Inspecting the pages failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+class QueryCounter:
+    """Counts queries as they run. Not CaptureQueriesContext: Django clears its query
+    log when a request opens a new connection, which hides them."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def inspect() -> None:
+    """In a child process with the benchmark's database and production settings, and
+    the page cache off: print the pages to load and their query counts as JSON."""
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.urls import reverse
+
+    from blog.models import BlogIndexPage, BlogPostPage
+    from campaigns.models import CampaignIndexPage, CampaignPage, EventPage
+    from home.models import HomePage
+
+    # The demo's pages only, never the scale data's, so both data sets load the same
+    # URLs: the newest week with events, its first event, the newest post.
+    demo_campaigns = CampaignPage.objects.live().exclude(slug__startswith="scale-")
+    campaign = next(
+        campaign
+        for campaign in demo_campaigns.order_by("-year")
+        if EventPage.objects.live().child_of(campaign).exists()
+    )
+    event = EventPage.objects.live().child_of(campaign).order_by("start").first()
+    blog = BlogIndexPage.objects.live().first()
+    post = (
+        BlogPostPage.objects.live()
+        .exclude(slug__startswith="scale-")
+        .order_by("-date", "pk")
+        .first()
+    )
+    query = urllib.parse.urlencode({"q": SEARCH_QUERY})
+    urls = {
+        "home": HomePage.objects.live().first().url,
+        "campaign": campaign.url,
+        "event": event.url,
+        "events-list": campaign.url + "events/",
+        "archive": CampaignIndexPage.objects.live().first().url,
+        "blog-index": blog.url,
+        "blog-post": post.url,
+        "search": f"{reverse('search')}?{query}",
+        "feed": blog.url + "feed/rss/",
+    }
+    client = Client(HTTP_HOST="127.0.0.1", raise_request_exception=False)
+    pages = []
+    for name, url in urls.items():
+        # The first requests fill per-process caches (site root, settings...).
+        client.get(url)
+        client.get(url)
+        queries = QueryCounter()
+        with connection.execute_wrapper(queries):
+            response = client.get(url)
+        timings = []
+        for _ in range(5):
+            started = time.perf_counter()
+            client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+        pages.append(
+            {
+                "name": name,
+                "url": url,
+                "status": response.status_code,
+                "queries": queries.count,
+                "render_ms": statistics.median(timings),
+            }
+        )
+    manifest = json.loads((Path(settings.STATIC_ROOT) / "staticfiles.json").read_text())
+    css = [
+        {
+            "url": settings.STATIC_URL + hashed,
+            "size": (Path(settings.STATIC_ROOT) / hashed).stat().st_size,
+        }
+        for hashed in manifest["paths"].values()
+        if hashed.endswith(".css")
+    ]
+    print(json.dumps({"pages": pages, "css": css}))
+
+
+def measure(database: str, data: str, env: dict, options) -> Run:
+    run = Run(database=database, data=data)
+    label = f"{database}-{data}"
+    print(f"\n  {DATABASES[database]}, {data} data: uncached (PAGE_CACHE_SECONDS=0)")
+    uncached_env = env | {"PAGE_CACHE_SECONDS": "0"}
+    with Server(uncached_env, options.port, LOG_DIR / f"serve-{label}.log") as server:
+        info = inspect_child(env)
+        for page in info["pages"]:
+            if options.pages and page["name"] not in options.pages:
+                continue
+            figures = PageFigures(
+                page["name"],
+                page["url"],
+                queries=page["queries"],
+                render_ms=page["render_ms"],
+            )
+            run.pages[page["name"]] = figures
+            figures.status, _, body = fetch(server.base + page["url"])
+            if figures.status != 200:
+                print(f"    {page['name']:<34} answered {figures.status}: not measured")
+                continue
+            figures.size = len(body)
+            figures.uncached = load(server.base + page["url"], options, page["name"])
+
+    if not options.static:
+        # The stylesheet nearest in size to the median page of the first data set
+        # measured, the same one for the rest of the run.
+        median = statistics.median(page.size or 0 for page in run.pages.values())
+        options.static = min(info["css"], key=lambda css: abs(css["size"] - median))
+    run.static_url, run.static_size = options.static["url"], options.static["size"]
+
+    print(f"  {DATABASES[database]}, {data} data: cached (page cache on)")
+    cached_env = {
+        key: value for key, value in env.items() if key != "PAGE_CACHE_SECONDS"
+    }
+    cached_log = LOG_DIR / f"serve-{label}-cached.log"
+    with Server(cached_env, options.port, cached_log) as server:
+        static_url = server.base + run.static_url
+        run.static = load(static_url, options, "static file")
+        for name, figures in run.pages.items():
+            if figures.status != 200:
+                continue
+            url = server.base + figures.url
+            # Both workers fill their cache in the warm-up; then a request must hit.
+            wrk(url, max(options.warmup, 1))
+            figures.x_cache = fetch(url)[1].get("X-Cache", "none")
+            label = f"{name} (X-Cache: {figures.x_cache})"
+            figures.cached = load(url, options, label, warmup=0)
+        run.static_after = load(static_url, options, "static file, again")
+    return run
+
+
+# --- Reporting -----------------------------------------------------------------------
+
+
+def table(headers: list[str], rows: list[list], text_columns: int = 1) -> None:
+    """Print rows under headers: the first columns read left to right, the figures
+    line up on the right."""
+    cells = [
+        [str(cell) for cell in row] + [""] * (len(headers) - len(row))
+        for row in [headers, *rows]
+    ]
+    widths = [max(len(row[column]) for row in cells) for column in range(len(headers))]
+    for number, row in enumerate(cells):
+        line = [
+            cell.ljust(width) if column < text_columns else cell.rjust(width)
+            for column, (cell, width) in enumerate(zip(row, widths, strict=True))
+        ]
+        print("  " + "  ".join(line).rstrip())
+        if number == 0:
+            print("  " + "  ".join("-" * width for width in widths))
+
+
+def rps(load: Load | None) -> str:
+    return f"{load.rps:,.0f}" if load else "-"
+
+
+def ms(value: float | None) -> str:
+    return f"{value:.1f}" if value is not None else "-"
+
+
+def print_run(run: Run) -> None:
+    print(f"\n{DATABASES[run.database]}, {run.data} data")
+    rows = []
+    for page in run.pages.values():
+        u, c = page.uncached, page.cached
+        rows.append(
+            [
+                page.name,
+                page.url,
+                page.queries,
+                ms(page.render_ms),
+                f"{page.size / 1024:.1f}" if page.size else "-",
+                rps(u),
+                ms(u and u.p50_ms),
+                ms(u and u.p99_ms),
+                rps(c),
+                ms(c and c.p50_ms),
+                ms(c and c.p99_ms),
+                page.x_cache,
+                f"HTTP {page.status}"
+                if page.status != 200
+                else (u.errors if u else 0) + (c.errors if c else 0) or "",
+            ]
+        )
+    for label, s in (("static file", run.static), ("static, after", run.static_after)):
+        rows.append(
+            [label, run.static_url, "", "", f"{run.static_size / 1024:.1f}"]
+            + ["", "", "", rps(s), ms(s.p50_ms), ms(s.p99_ms), "", ""]
+        )
+    headers = ["page", "URL", "queries", "1 req ms", "KB"]
+    headers += ["uncached req/s", "p50 ms", "p99 ms"]
+    headers += ["cached req/s", "p50 ms", "p99 ms", "X-Cache", "errors"]
+    table(headers, rows, text_columns=2)
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def target_row(page: PageFigures, run: Run, demo: Run | None, met: dict) -> list:
+    """One page's line of the targets table; clears `met` entries it fails."""
+    if page.status != 200:
+        met.update(dict.fromkeys(met, False))
+        return [page.name, f"not measured: it answered {page.status}"]
+    share = page.cached.rps / max(run.static_rps, 1e-9)
+    cached_ok = share >= CACHED_SHARE_OF_STATIC and page.x_cache == "HIT"
+    met["cached"] &= cached_ok
+    cached = f"{share:.2f} {verdict(cached_ok)}"
+    if page.x_cache != "HIT":
+        cached += f" (X-Cache: {page.x_cache})"
+    uncached = f"{page.uncached.rps:,.0f}"
+    if target := UNCACHED_TARGETS.get(page.name):
+        met["uncached"] &= page.uncached.rps >= target
+        uncached += f" {verdict(page.uncached.rps >= target)} (>= {target})"
+    bakery = BAKERY_RPS.get(page.name)
+    growth, one_request, queries = "-", ms(page.render_ms), str(page.queries)
+    before = demo.pages.get(page.name) if demo else None
+    if before and before.uncached:
+        ratio = page.uncached.rps / max(before.uncached.rps, 1e-9)
+        met["growth"] &= ratio >= 1 - GROWTH_TOLERANCE
+        growth = f"{ratio:.2f} {verdict(ratio >= 1 - GROWTH_TOLERANCE)}"
+        growth += f" (cached {page.cached.rps / max(before.cached.rps, 1e-9):.2f})"
+        one_request = f"{ms(before.render_ms)} -> {one_request}"
+        queries = f"{before.queries} -> {queries}"
+    vs_bakery = f"{page.uncached.rps / bakery:.1f}x" if bakery else ""
+    return [page.name, cached, uncached, vs_bakery, growth, one_request, queries]
+
+
+def print_targets(runs: dict[tuple[str, str], Run]) -> bool:
+    """The issue's three ratios per database, on the scale data (or the demo's if
+    the scale data was not measured). True if every target is met."""
+    all_met = True
+    for database, name in DATABASES.items():
+        run = runs.get((database, "scale")) or runs.get((database, "demo"))
+        if run is None:
+            continue
+        demo = runs.get((database, "demo")) if run.data == "scale" else None
+        print(
+            f"\nTargets, {name}, {run.data} data (static file {run.static_rps:,.0f} "
+            "req/s, mean of before and after)"
+        )
+        met = {"cached": True, "uncached": True, "growth": True}
+        rows = [target_row(page, run, demo, met) for page in run.pages.values()]
+        headers = ["page", "cached / static", "uncached req/s", "vs bakery"]
+        headers += ["scale / demo uncached", "1 req ms", "queries"]
+        table(headers, rows)
+        print(
+            f"  1. cached anonymous pages >= {CACHED_SHARE_OF_STATIC:.0%} of the "
+            f"static file's req/s: {verdict(met['cached'])}"
+        )
+        print(
+            "  2. uncached home and campaign >= 160 req/s, posts >= 225: "
+            f"{verdict(met['uncached'])}"
+        )
+        if demo:
+            print(
+                f"  3. no page slower on the scale data than on the demo by more than "
+                f"{GROWTH_TOLERANCE:.0%} (uncached req/s): {verdict(met['growth'])}"
+            )
+        all_met &= all(met.values())
+    return all_met
+
+
+# --- Main ----------------------------------------------------------------------------
+
+
+def parse_options():
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0],
+        epilog="Each option also reads an environment variable, BENCH_<OPTION>.",
+    )
+    environ = os.environ.get
+    parser.add_argument(
+        "--seconds",
+        type=int,
+        default=int(environ("BENCH_SECONDS", "5")),
+        help="length of each measurement (default 5)",
+    )
+    parser.add_argument(
+        "--warmup",
+        type=int,
+        default=int(environ("BENCH_WARMUP", "1")),
+        help="seconds of load before each measurement, not counted (default 1)",
+    )
+    parser.add_argument(
+        "--databases",
+        default=environ("BENCH_DATABASES", "sqlite,postgres"),
+        help="comma-separated: sqlite, postgres (default both)",
+    )
+    parser.add_argument(
+        "--pages",
+        default=environ("BENCH_PAGES", ""),
+        help="comma-separated page names, e.g. home,blog-post (default all)",
+    )
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=int(environ("BENCH_PORT", "8701")),
+        help="first port to try for the server (default 8701)",
+    )
+    parser.add_argument(
+        "--postgres-url",
+        default=environ(
+            "BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/hub_pages_bench"
+        ),
+        help="the PostgreSQL database to drop and create (default %(default)s)",
+    )
+    parser.add_argument("--inspect", action="store_true", help=argparse.SUPPRESS)
+    options = parser.parse_args()
+    options.static = None  # Chosen with the first figures.
+    options.databases = [name for name in options.databases.split(",") if name]
+    options.pages = {name for name in options.pages.split(",") if name}
+    unknown = set(options.databases) - set(DATABASES)
+    if unknown:
+        parser.error(f"unknown databases: {', '.join(sorted(unknown))}")
+    return options
+
+
+def main() -> int:
+    options = parse_options()
+    if options.inspect:
+        inspect()
+        return 0
+    exit_on_signals()
+    if not shutil.which("wrk"):
+        apt_install("wrk")
+    LOG_DIR.mkdir(parents=True, exist_ok=True)
+    options.port = free_port(options.port)
+    began = time.monotonic()
+    print(
+        f"make serve with {WORKERS} gunicorn workers on port {options.port}; wrk "
+        f"-t{WRK_THREADS} -c{WRK_CONNECTIONS}, {options.warmup:g} s warm-up and "
+        f"{options.seconds:g} s per URL. Load average "
+        f"{' '.join(f'{n:.2f}' for n in os.getloadavg())} on {os.cpu_count()} CPUs."
+    )
+    page_cache = "Redis (REDIS_URL)" if os.environ.get("REDIS_URL") else "local memory"
+    print(f"Page cache: {page_cache}, in each worker unless Redis.")
+
+    base_env = dict(os.environ)
+    for name in ("DJANGO_SETTINGS_MODULE", "ALLOWED_HOSTS", "DEBUG"):
+        base_env.pop(name, None)
+    base_env |= {
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "HTTPS": "false",
+        "WEB_CONCURRENCY": str(WORKERS),
+    }
+    runs: dict[tuple[str, str], Run] = {}
+    try:
+        for database in options.databases:
+            print(f"\n{DATABASES[database]}")
+            folder = BENCH_DIR / database
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            if database == "sqlite":
+                url = f"sqlite:///{folder / 'hub.sqlite3'}"
+            elif recreate_postgres(options.postgres_url):
+                url = options.postgres_url
+            else:
+                continue
+            env = base_env | {"DATABASE_URL": url, "MEDIA_ROOT": str(folder / "media")}
+            if env.get("REDIS_URL"):
+                # Its own keys, so that no other server's cached pages are read.
+                env["CACHE_KEY_PREFIX"] = f"hub-bench-{database}-{secrets.token_hex(4)}"
+            for data, commands in (
+                ("demo", [["migrate", "--noinput"], ["load_demo"]]),
+                ("scale", [["load_scale_data"]]),
+            ):
+                for command in commands:
+                    manage(env, command, LOG_DIR / f"{database}-{command[0]}.log")
+                if database == "postgres":
+                    analyze_postgres(url)
+                runs[database, data] = measure(database, data, env, options)
+    finally:
+        stop_all()
+    if not runs:
+        print("Nothing was measured.")
+        return 1
+
+    print(f"\nFigures (wrk -t{WRK_THREADS} -c{WRK_CONNECTIONS} -d{options.seconds:g}s)")
+    for run in runs.values():
+        print_run(run)
+    met = print_targets(runs)
+    (BENCH_DIR / "results.json").write_text(
+        json.dumps([asdict(run) for run in runs.values()], indent=2)
+    )
+    print(
+        f"\nDone in {(time.monotonic() - began) / 60:.1f} min. Load average now "
+        f"{' '.join(f'{n:.2f}' for n in os.getloadavg())}. "
+        "Figures saved in var/bench/results.json."
+    )
+    return 0 if met else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
