@@ -87,7 +87,7 @@ serve: install
 	@test -n "$$SECRET_KEY" || { echo "make serve: SECRET_KEY is not set. Production settings need it, for example:"; echo "  SECRET_KEY=\$$(openssl rand -base64 48) make serve"; exit 2; }
 	@$(MAKE) --no-print-directory $(STATIC_STAMP)
 	DJANGO_SETTINGS_MODULE=hub.settings.production $(MANAGE) migrate --noinput
-	HTTPS=$${HTTPS:-false} DJANGO_SETTINGS_MODULE=hub.settings.production $(VENV)/bin/gunicorn hub.wsgi \
+	HTTPS=$${HTTPS:-false} SERVE_MEDIA=$${SERVE_MEDIA:-true} DJANGO_SETTINGS_MODULE=hub.settings.production $(VENV)/bin/gunicorn hub.wsgi \
 		--bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
 
 # The production task worker: runs the background tasks the web processes queue.

@@ -41,8 +41,9 @@ from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Page
 
 GENERATION_KEY = "generation"
-# Admin pages and previews are per user; documents are served with their own checks.
-UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/documents/")
+# Admin pages and previews are per user; documents are served with their own checks;
+# media files, where this server serves them, are files already.
+UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/media/")
 UNCACHEABLE_DIRECTIVES = ("private", "no-cache", "no-store")
 RENDERING_FIELDS = {"file_size", "file_hash"}
 # Models that pages show without being pages themselves: snippets, settings, media,
@@ -141,6 +142,9 @@ class PageCacheMiddleware:
             # them); a CDN purged on publish may keep the page as long as we do.
             patch_cache_control(response, public=True, max_age=0, s_maxage=timeout)
             key = learn_cache_key(request, response, timeout, prefix, cache=cache)
+            # One chunk, not the hundreds a feed is written in: each hit would send
+            # every chunk on its own.
+            response.content = response.content
             cache.set(key, response, timeout)
             response["X-Cache"] = "MISS"
         return response

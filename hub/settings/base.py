@@ -137,6 +137,9 @@ else:
     # Rate limits then count per process: right for one dev server, and the reason
     # production sets REDIS_URL.
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+# Django serves MEDIA_URL itself with DEBUG on, or with this on (`make serve` does, on
+# 127.0.0.1); in production a web server or object storage serves it.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=False)
 PAGE_CACHE_ALIAS = "pages"
 # How long an anonymous page is kept: also how far the pledge count may lag. Publishing
 # invalidates at once; 0 turns the page cache off.
