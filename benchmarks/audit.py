@@ -320,12 +320,6 @@ def print_lost_points(results: list[tuple[str, str, dict]]) -> None:
             print(f"      {details[key]}")
     if not where:
         print("  none")
-    if any("/media/" in text for text in details.values()):
-        print(
-            "  Note: files under /media/ answer 404 because `make serve` does not "
-            "serve MEDIA_ROOT\n  (production settings leave uploaded files to the "
-            "proxy)."
-        )
 
 
 def main() -> int:
