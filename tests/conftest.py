@@ -68,6 +68,15 @@ def campaign(archive):
     return campaign
 
 
+@pytest.fixture
+def open_campaign(campaign):
+    """IMHAW 2021 taking the pledge."""
+    campaign.pledge_wording = "I pledge to include infants."
+    campaign.pledge_call_to_action = "Take the #IncludingInfants Pledge now"
+    campaign.save_revision().publish()
+    return campaign
+
+
 def member_of(group_name: str, username: str):
     user = get_user_model().objects.create_user(
         username=username, email=f"{username}@example.org", password="pw-for-tests-1"

@@ -27,14 +27,6 @@ def fresh_rate_limits():
     cache.clear()
 
 
-@pytest.fixture
-def open_campaign(campaign):
-    campaign.pledge_wording = "I pledge to include infants."
-    campaign.pledge_call_to_action = "Take the #IncludingInfants Pledge now"
-    campaign.save_revision().publish()
-    return campaign
-
-
 def started(seconds_ago: float = 10) -> str:
     return signing.dumps(time.time() - seconds_ago, salt=STARTED_SALT)
 

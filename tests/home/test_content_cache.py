@@ -19,22 +19,14 @@ from campaigns.models import (
     Resource,
 )
 from home.models import OrganisationSettings, StandardPage
-from hub import page_cache
 
 CAMPAIGN_URL = "/campaigns/2021/"
 
 
 @pytest.fixture(autouse=True)
-def content_cache_on(db, settings):
+def every_request_renders(db, content_cache_on):
     """The content cache as the site runs; the full-page cache out of the way, so
     that every request renders its page."""
-    settings.PAGE_CACHE_SECONDS = 60
-    settings.MIDDLEWARE = [
-        name
-        for name in settings.MIDDLEWARE
-        if name != "hub.page_cache.PageCacheMiddleware"
-    ]
-    page_cache.invalidate()  # Nothing from an earlier test.
 
 
 def page(client, url: str = CAMPAIGN_URL) -> str:

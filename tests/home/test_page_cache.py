@@ -21,13 +21,6 @@ def page_cache_on(db, settings):
     page_cache.invalidate()  # Nothing from an earlier test.
 
 
-@pytest.fixture
-def open_campaign(campaign):
-    campaign.pledge_wording = "I pledge to include infants."
-    campaign.save_revision().publish()
-    return campaign
-
-
 def test_second_visit_is_served_from_the_cache_without_queries(
     client, campaign, django_assert_num_queries
 ):

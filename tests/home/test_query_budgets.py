@@ -46,7 +46,6 @@ from campaigns.models import (
     ResourceFile,
 )
 from home.models import OrganisationSettings, StandardPage
-from hub import page_cache
 
 from ..conftest import london
 
@@ -320,19 +319,6 @@ def measure(
             # Shown when the test fails, to say where the difference is.
             print(f"\n{name}:", *(query["sql"] for query in queries), sep="\n  ")
     return counts, contents
-
-
-@pytest.fixture
-def content_cache_on(settings):
-    """The content cache as the site runs, with the full-page cache left out."""
-    settings.PAGE_CACHE_SECONDS = 60
-    settings.MIDDLEWARE = [
-        name
-        for name in settings.MIDDLEWARE
-        if name != "hub.page_cache.PageCacheMiddleware"
-    ]
-    page_cache.invalidate()  # Nothing from an earlier test.
-    return settings
 
 
 @pytest.mark.parametrize("n", [10, 100])

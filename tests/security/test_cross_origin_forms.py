@@ -29,13 +29,6 @@ def fresh_rate_limits():
     cache.clear()
 
 
-@pytest.fixture
-def open_campaign(campaign):
-    campaign.pledge_wording = "I pledge to include infants."
-    campaign.save_revision().publish()
-    return campaign
-
-
 @pytest.mark.parametrize("headers", FORGED)
 def test_a_pledge_sent_from_another_site_is_refused(client, open_campaign, headers):
     response = client.post(
