@@ -14,10 +14,11 @@ from wagtail.models import Page
 from wagtail.query import PageQuerySet
 from wagtail.search.backends import get_search_backend
 
-from blog.models import Author, live_blog
+from blog.models import live_blog
 from campaigns.models import Resource
 
 from .pages import restricted
+from .search import authors_matching, in_result_order, matching
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -95,7 +96,8 @@ def search(request):
             # Private pages left out by id: the search backend takes no subqueries
             # but lists of ids, as Wagtail's public() gives it.
             private = Page.objects.filter(restricted()).values("pk")
-            hits = backend.search(query, Page.objects.live().exclude(pk__in=private))
+            public = Page.objects.live().exclude(pk__in=private)
+            hits = matching(query, in_result_order(public, query))
             paginator = Paginator(hits, RESULTS_PER_PAGE)
             results = paginator.get_page(request.GET.get("page"))
             found = {
@@ -108,7 +110,7 @@ def search(request):
                 results=results,
                 pages=[found[hit.pk] for hit in results.object_list if hit.pk in found],
                 resources=list(backend.search(query, Resource)[:5]),
-                authors=_with_author_urls(request, backend.search(query, Author)[:5]),
+                authors=_with_author_urls(request, authors_matching(query)[:5]),
                 picks=promoted_pages(query),
             )
         except DatabaseError:

@@ -1,12 +1,19 @@
+import datetime
+import re
+
 from django.core.files.base import ContentFile
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.documents.models import Document
+from wagtail.models import PageViewRestriction
 
 import pytest
 
+from blog.factories import AuthorFactory, BlogIndexPageFactory, BlogPostPageFactory
 from campaigns.factories import ResourceFactory
 from home.models import StandardPage
+
+from ..conftest import london
 
 
 @pytest.fixture
@@ -76,8 +83,6 @@ def test_out_of_range_page_shows_the_last_page(client, campaign):
 
 
 def test_search_finds_posts_and_authors(client, home_page):
-    from blog.factories import AuthorFactory, BlogIndexPageFactory, BlogPostPageFactory
-
     blog = BlogIndexPageFactory(parent=home_page)
     sally = AuthorFactory(name="Sally Hogg", organisation="Parent-Infant Foundation")
     BlogPostPageFactory(parent=blog, title="Where is the I in CAMHS?", authors=[sally])
@@ -87,3 +92,69 @@ def test_search_finds_posts_and_authors(client, home_page):
     authors = client.get("/search/", {"q": "Hogg"}).content.decode()
     assert "Author" in authors
     assert f'href="/blog/authors/{sally.slug}/"' in authors
+
+
+@pytest.fixture
+def blog(home_page):
+    return BlogIndexPageFactory(parent=home_page)
+
+
+def post(blog, title: str, intro: str, published: datetime.datetime):
+    return BlogPostPageFactory(
+        parent=blog, title=title, intro=intro, first_published_at=published
+    )
+
+
+def result_titles(client, query: str, page: int = 1) -> list[str]:
+    """The titles of the results listed, top to bottom."""
+    content = client.get("/search/", {"q": query, "page": page}).content.decode()
+    return re.findall(r'search-result__title">\s*<a href="[^"]*">([^<]*)</a>', content)
+
+
+def test_pages_with_the_words_in_their_title_come_first(client, blog):
+    post(blog, "Sleep and settling", "Weaning and sleep.", london(2024, 5, 1))
+    post(blog, "A guide to weaning twins", "Two at once.", london(2019, 5, 1))
+    post(blog, "Weaning", "Where to start.", london(2018, 5, 1))
+    assert result_titles(client, "weaning") == [
+        "Weaning",  # The closest title: the shortest with every word.
+        "A guide to weaning twins",
+        "Sleep and settling",
+    ]
+
+
+def test_other_matches_are_listed_newest_first(client, blog):
+    post(blog, "Older news", "Notes on weaning.", london(2020, 5, 1))
+    post(blog, "Newer news", "More on weaning.", london(2023, 5, 1))
+    post(blog, "Unrelated news", "Nothing on feeding.", london(2024, 5, 1))
+    assert result_titles(client, "weaning") == ["Newer news", "Older news"]
+
+
+def test_results_continue_in_order_on_the_next_page(client, blog):
+    for day in range(1, 13):
+        post(blog, f"Week {day}", "Notes on weaning.", london(2023, 5, day))
+    response = client.get("/search/", {"q": "weaning", "page": 2})
+    assert "12 pages found" in response.content.decode()
+    assert result_titles(client, "weaning", page=2) == ["Week 2", "Week 1"]
+
+
+def test_search_never_shows_private_pages(client, pages):
+    private = StandardPage(title="Board papers", slug="board", intro="Babies' budget.")
+    pages.add_child(instance=private)
+    assert result_titles(client, "babies") == ["About the week", "Board papers"]
+    PageViewRestriction.objects.create(
+        page=pages, restriction_type=PageViewRestriction.LOGIN
+    )
+    content = client.get("/search/", {"q": "babies"}).content.decode()
+    assert "About the week" not in content
+    assert "Board papers" not in content
+    assert "0 pages found" in content
+
+
+def test_authors_are_found_by_part_of_their_name_or_organisation(client, blog):
+    AuthorFactory(name="Sally Hogg", organisation="Parent-Infant Foundation")
+    AuthorFactory(name="Ben Grey", organisation="NSPCC")
+    by_name = client.get("/search/", {"q": "Sal"}).content.decode()
+    assert "Sally Hogg" in by_name
+    assert "Ben Grey" not in by_name
+    by_organisation = client.get("/search/", {"q": "infant foundation"})
+    assert "Sally Hogg" in by_organisation.content.decode()
