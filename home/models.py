@@ -13,7 +13,7 @@ from .blocks import BaseStreamBlock
 from .content_cache import remember
 from .images import renditions
 from .pages import BasePage
-from .routing import find_page
+from .routing import find_page_remembered
 
 
 class HomePage(BasePage):
@@ -42,9 +42,10 @@ class HomePage(BasePage):
 
     def route(self, request, path_components):
         # Every page of the site is routed from here: the site's root page.
-        page, rest = find_page(self, path_components)
-        if page is self:
-            return super().route(request, rest)
+        page, rest = find_page_remembered(self, path_components)
+        if page.pk == self.pk:
+            # This page (or its copy from the cache, which carries its route trail).
+            return super(HomePage, page).route(request, rest)
         return page.route(request, rest)
 
     def get_schema_org(self, request, organisation) -> dict:
@@ -60,10 +61,20 @@ class HomePage(BasePage):
         return {key: value for key, value in data.items() if value}
 
     def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        showcase = self.remember("showcase", self.showcase)
+        campaign = showcase["campaign"]
+        if campaign and campaign.pledge_target and campaign.pledge_wording:
+            context["pledge_count"] = campaign.pledge_count()
+        context.update(showcase)
+        return context
+
+    def showcase(self) -> dict:
+        """The week the home page features, the weeks before it, the latest posts
+        and the next events: what it shows of the rest of the site."""
         from blog.models import latest_posts
         from campaigns.models import CampaignPage, EventPage, current_of
 
-        context = super().get_context(request, *args, **kwargs)
         # Every week at once: the featured one and the previous ones come from it.
         weeks = list(
             CampaignPage.objects.live()
@@ -80,20 +91,18 @@ class HomePage(BasePage):
             key=lambda week: week.year,
             reverse=True,
         )
-        if campaign and campaign.pledge_target and campaign.pledge_wording:
-            context["pledge_count"] = campaign.pledge_count()
-        context.update(
-            campaign=campaign,
-            latest_posts=list(latest_posts(3)),
-            upcoming_events=list(
+        return {
+            "campaign": campaign,
+            "hashtags": campaign.hashtags if campaign else [],
+            "latest_posts": list(latest_posts(3)),
+            "upcoming_events": list(
                 EventPage.objects.live()
                 .public()
                 .filter(end__gte=timezone.now())
                 .order_by("start")[:4]
             ),
-            previous_weeks=previous_weeks[:3],
-        )
-        return context
+            "previous_weeks": previous_weeks[:3],
+        }
 
 
 class StandardPage(BasePage):
@@ -202,7 +211,10 @@ class OrganisationSettings(BaseSiteSetting):
         change: every page shows them in its footer and social card."""
         attribute = cls.get_cache_attr_name()
         site = Site.find_for_request(request)
-        if site is not None and not hasattr(request, attribute):
+        if site is None:
+            # A host no site answers for gets a "not found" page, with no settings.
+            return cls()
+        if not hasattr(request, attribute):
             settings = remember(f"organisation:{site.pk}", lambda: cls.for_site(site))
             settings._request = request  # As Wagtail's own for_request() sets it.
             setattr(request, attribute, settings)

@@ -7,13 +7,34 @@ instead, which fetches every page the path can pass through in one query, with w
 each is restricted, and hands over to a page's own `route()` where Wagtail's routing
 would reach it: at the end of the path, at a page with a route of its own, or at a
 live routable page with a sub-route for the rest of the path.
+
+Where a path leads changes only when pages are published, unpublished, moved, deleted
+or restricted, each of which starts a new content generation: `find_page_remembered()`
+keeps the answer in the content cache (home/content_cache.py) until then, so a page
+served to a visitor costs no routing query at all.
 """
+
+import hashlib
 
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
+
+from . import content_cache
+
+
+def find_page_remembered(
+    root: Page, path_components: list[str]
+) -> tuple[Page, list[str]]:
+    """`find_page()`, kept until the content changes: which page a path leads to
+    changes only when pages are published, moved or deleted, or restricted. A path
+    that leads nowhere raises Http404 each time, and is not kept."""
+    path = hashlib.sha256("/".join(path_components).encode()).hexdigest()
+    return content_cache.remember(
+        f"route:{root.pk}:{path}", lambda: find_page(root, path_components)
+    )
 
 
 def find_page(root: Page, path_components: list[str]) -> tuple[Page, list[str]]:

@@ -23,6 +23,7 @@ live count.
 """
 
 import uuid
+from contextvars import ContextVar
 
 from django.apps import apps
 from django.conf import settings
@@ -67,12 +68,23 @@ SHOWN_MODELS = [
 ]
 
 
+# The generation a request read at its start: what it stores its page under, and what
+# the content cache (home/content_cache.py) reads during it without asking the cache
+# again each time. A change the request makes itself forgets it (`invalidate()`).
+_request_generation: ContextVar[str | None] = ContextVar(
+    "page_cache_generation", default=None
+)
+
+
 def _cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
 def generation() -> str:
-    """The current generation: a string that changes whenever pages may be stale."""
+    """The current generation: a string that changes whenever pages may be stale.
+    During a request, the one it started with."""
+    if current := _request_generation.get():
+        return current
     return _cache().get_or_set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 
@@ -83,6 +95,7 @@ def invalidate() -> None:
     served between now and the commit could still read the old rows and store them
     under the new generation.
     """
+    _request_generation.set(None)
     _new_generation()
     transaction.on_commit(_new_generation)
 
@@ -93,8 +106,7 @@ def _new_generation() -> None:
 
 def is_cacheable_request(request) -> bool:
     return (
-        settings.PAGE_CACHE_SECONDS > 0
-        and request.method in ("GET", "HEAD")
+        request.method in ("GET", "HEAD")
         and not request.path_info.startswith(UNCACHED_PREFIXES)
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and CookieStorage.cookie_name not in request.COOKIES
@@ -125,10 +137,19 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if settings.PAGE_CACHE_SECONDS <= 0:
+            return self.get_response(request)
+        prefix = generation()
+        token = _request_generation.set(prefix)
+        try:
+            return self._respond(request, prefix)
+        finally:
+            _request_generation.reset(token)
+
+    def _respond(self, request, prefix: str):
         if not is_cacheable_request(request):
             return self.get_response(request)
         cache = _cache()
-        prefix = generation()
         response = self._cached(request, cache, prefix, "GET")
         if response is None and request.method == "HEAD":
             response = self._cached(request, cache, prefix, "HEAD")

@@ -1,7 +1,8 @@
 """The blog: all posts newest first, listings by tag, author and campaign, and feeds."""
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page as PageOfItems
 from django.db.models import Count
+from django.db.models.functions import Lower
 from django.http import Http404
 from django.utils.html import format_html
 
@@ -15,20 +16,15 @@ from taggit.models import Tag
 
 from home.content_cache import remember
 from home.pages import BasePage
+from home.pagination import kept_page
 
 from .author import Author
 from .post import BlogPostPage
 
 POSTS_PER_PAGE = 10
-
-
-def page_number(value: str | None, last_page: int) -> int:
-    """The page asked for, or the nearest real one: bad input never raises."""
-    try:
-        number = int(value or 1)
-    except (TypeError, ValueError):
-        return 1
-    return min(max(number, 1), max(last_page, 1))
+# The sidebar names the most used topics; the list of all topics has pages of its own.
+SIDEBAR_TOPICS = 10
+TOPICS_PER_PAGE = 60
 
 
 class BlogIndexPage(RoutablePageMixin, BasePage):
@@ -62,13 +58,24 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         """Live posts under this blog, newest first, ready for cards."""
         return BlogPostPage.objects.child_of(self).for_listing()
 
-    def tag_cloud(self):
-        """Tags used by live posts here, by name, each with its number of posts."""
+    def tag_counts(self):
+        """Tags used by live posts here, each with its number of posts."""
         live_posts = BlogPostPage.objects.child_of(self).live().public().values("pk")
-        return (
-            Tag.objects.filter(blog_blogposttag_items__content_object__in=live_posts)
-            .annotate(post_count=Count("blog_blogposttag_items"))
-            .order_by("name")
+        return Tag.objects.filter(
+            blog_blogposttag_items__content_object__in=live_posts
+        ).annotate(post_count=Count("blog_blogposttag_items"))
+
+    def popular_tags(self) -> list[Tag]:
+        """The sidebar's topics: the most used first. Counting every post's tags
+        takes time that grows with the blog, so the answer is kept until the content
+        changes."""
+        return self.remember(
+            "popular-tags",
+            lambda: list(
+                self.tag_counts().order_by("-post_count", Lower("name"), "name")[
+                    :SIDEBAR_TOPICS
+                ]
+            ),
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -76,22 +83,30 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         blog_url = self.get_url(request)
         context.update(
             blog_url=blog_url,
-            tag_cloud=self.tag_cloud(),
+            # Called by the template, so only by listings that show the sidebar.
+            popular_tags=self.popular_tags,
+            all_topics_url=blog_url + self.reverse_subpage("all_topics"),
             rss_url=blog_url + self.reverse_subpage("rss_feed"),
             atom_url=blog_url + self.reverse_subpage("atom_feed"),
         )
         return context
 
+    def paginate(
+        self, request, items, *, per_page: int, subpage: str
+    ) -> PageOfItems | None:
+        """The page of `items` asked for, with its own canonical URL; bad page numbers
+        are corrected to the nearest page rather than refused."""
+        found = kept_page(self, request, items, per_page=per_page, name=subpage)
+        self.listing_canonical_url = self.get_full_url(request) + subpage.lstrip("/")
+        if found and found.number > 1:
+            self.listing_canonical_url += f"?page={found.number}"
+        return found
+
     def render_listing(self, request, posts, *, subpage: str, **context):
-        """One page of `posts` with its own canonical URL; bad page numbers are
-        corrected to the nearest page rather than refused."""
-        paginator = Paginator(posts, POSTS_PER_PAGE)
-        number = page_number(request.GET.get("page"), paginator.num_pages)
-        page_of_posts = paginator.page(number) if paginator.count else None
-        canonical_url = self.get_full_url(request) + subpage.lstrip("/")
-        if number > 1:
-            canonical_url += f"?page={number}"
-        self.listing_canonical_url = canonical_url
+        """One page of `posts`, each listing and page of it with its own URL."""
+        page_of_posts = self.paginate(
+            request, posts, per_page=POSTS_PER_PAGE, subpage=subpage
+        )
         context.update(
             posts=page_of_posts.object_list if page_of_posts else [],
             page_of_posts=page_of_posts,
@@ -109,19 +124,37 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
             request, self.posts(), subpage="", listing_title=self.title
         )
 
+    @path("topics/")
+    def all_topics(self, request):
+        """Every topic, A to Z, a page at a time: the sidebar names only the most
+        used."""
+        subpage = self.reverse_subpage("all_topics")
+        page_of_tags = self.paginate(
+            request,
+            self.tag_counts().order_by(Lower("name"), "name"),
+            per_page=TOPICS_PER_PAGE,
+            subpage=subpage,
+        )
+        return self.render(
+            request,
+            template="blog/topics_page.html",
+            context_overrides={
+                "tags": page_of_tags.object_list if page_of_tags else [],
+                "page_of_tags": page_of_tags,
+                "listing_url": self.get_url(request) + subpage.lstrip("/"),
+            },
+        )
+
     @path("tags/<slug:tag>/")
     def posts_by_tag(self, request, tag):
-        tag_cloud = list(self.tag_cloud())
-        # The sidebar's cloud has the tag whenever a live post has it.
-        in_cloud = next((item for item in tag_cloud if item.slug == tag), None)
-        tag = in_cloud or self._tag_or_404(tag)
+        slug = tag
+        tag = self.remember(f"tag:{slug}", lambda: self._tag_or_404(slug))
         return self.render_listing(
             request,
             self.posts().filter(tagged_items__tag=tag),
             subpage=self.reverse_subpage("posts_by_tag", args=[tag.slug]),
             listing_title=format_html("Posts tagged “{}”", tag.name),
             tag=tag,
-            tag_cloud=tag_cloud,
             tag_rss_url=self.get_url(request)
             + self.reverse_subpage("tag_rss_feed", args=[tag.slug]),
             tag_atom_url=self.get_url(request)

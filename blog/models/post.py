@@ -223,10 +223,14 @@ class BlogPostPage(BasePage):
     def authors_with_photos(self) -> list:
         """The authors in credit order with their photos' renditions, in two queries
         for the page and its structured data together."""
-        items = self.post_authors.select_related("author__photo").prefetch_related(
-            renditions("author__photo", AUTHOR_PHOTO)
-        )
-        return [item.author for item in items]
+
+        def build() -> list:
+            items = self.post_authors.select_related("author__photo").prefetch_related(
+                renditions("author__photo", AUTHOR_PHOTO)
+            )
+            return [item.author for item in items]
+
+        return self.remember("authors", build)
 
     def get_canonical_url(self, request=None) -> str:
         """The original, for a post first published elsewhere; else this page."""
@@ -240,7 +244,9 @@ class BlogPostPage(BasePage):
 
     def get_share_hashtags(self) -> list:
         """The campaign's hashtags, so a shared post joins the week's conversation."""
-        return self.campaign.hashtags if self.campaign_id else []
+        if not self.campaign_id:
+            return []
+        return self.remember("hashtags", lambda: self.campaign.hashtags)
 
     def get_schema_org(self, request, organisation) -> dict:
         """A schema.org BlogPosting, as search engines show articles."""
@@ -285,9 +291,12 @@ class BlogPostPage(BasePage):
         from .index import BlogIndexPage
 
         context = super().get_context(request, *args, **kwargs)
-        tags = sorted(
-            (item.tag for item in self.tagged_items.select_related("tag")),
-            key=lambda tag: tag.name,
+        tags = self.remember(
+            "tags",
+            lambda: sorted(
+                (item.tag for item in self.tagged_items.select_related("tag")),
+                key=lambda tag: tag.name,
+            ),
         )
         # The post's parent: served, the routing has already fetched it.
         parent = self.get_parent()
@@ -307,7 +316,9 @@ class BlogPostPage(BasePage):
             blog_index=blog_index,
             authors=self.authors_with_photos,
             tags=tags,
-            related_posts=list(self.related_posts(tags)),
+            related_posts=self.remember(
+                "related", lambda: list(self.related_posts(tags))
+            ),
         )
         return context
 

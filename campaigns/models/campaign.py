@@ -25,6 +25,7 @@ from wagtail.search import index
 
 from home.images import renditions
 from home.pages import BasePage
+from home.pagination import kept_page
 
 from ..blocks import CampaignBodyBlock, RecapBlock
 from ..colours import HEX_COLOUR, brand_colour_problem, is_hex_colour
@@ -56,8 +57,19 @@ class CampaignIndexPage(BasePage):
     subpage_types = ["campaigns.CampaignPage"]
     max_count = 1
 
+    # Four rows of three cards on a wide screen; older weeks are on later pages.
+    weeks_per_page = 12
+
     class Meta:
         verbose_name = "campaign archive"
+
+    def get_canonical_url(self, request=None) -> str:
+        """Each page of the archive is its own page to search engines: `get_context`
+        records the one shown on this instance, which Wagtail loads afresh for every
+        request."""
+        return getattr(self, "listing_canonical_url", None) or self.get_full_url(
+            request
+        )
 
     def campaigns(self):
         """Live campaigns under this archive, newest first, with card images."""
@@ -74,7 +86,19 @@ class CampaignIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["campaigns"] = self.campaigns()
+        # A bad ?page shows the nearest real page rather than an error.
+        page_of_campaigns = kept_page(
+            self, request, self.campaigns(), per_page=self.weeks_per_page, name="weeks"
+        )
+        if page_of_campaigns and page_of_campaigns.number > 1:
+            self.listing_canonical_url = (
+                f"{self.get_full_url(request)}?page={page_of_campaigns.number}"
+            )
+        context.update(
+            campaigns=page_of_campaigns.object_list if page_of_campaigns else [],
+            page_of_campaigns=page_of_campaigns,
+            page_url=self.get_url(request),
+        )
         return context
 
 
@@ -373,6 +397,10 @@ class CampaignPage(RoutablePageMixin, BasePage):
 
         return EventPage.objects.child_of(self).live().public().order_by("start")
 
+    def live_events(self) -> list:
+        """`events()`, kept until the content changes when this page is served."""
+        return self.remember("events", lambda: list(self.events()))
+
     def resources_by_kind(self) -> list[tuple[str, list]]:
         """The campaign's resources grouped by kind, each group in editor's order."""
         return self.remember("resources", self._resources_by_kind)
@@ -446,18 +474,26 @@ class CampaignPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        previous_campaign, next_campaign = self.siblings_by_year()
+        previous_campaign, next_campaign = self.remember(
+            "siblings", self.siblings_by_year
+        )
         if self.pk and self.pledge_wording:
             context.update(pledge_count=self.pledge_count(), wall=self.pledge_wall())
         from blog.models import posts_for_campaign
 
         # A few posts here; the blog lists them all.
-        posts = list(posts_for_campaign(self)[: POSTS_SHOWN + 1]) if self.pk else []
+        posts = (
+            self.remember(
+                "posts", lambda: list(posts_for_campaign(self)[: POSTS_SHOWN + 1])
+            )
+            if self.pk
+            else []
+        )
         has_more_posts = len(posts) > POSTS_SHOWN
         posts = posts[:POSTS_SHOWN]
 
         context.update(
-            events=list(self.events()),
+            events=self.live_events(),
             posts=posts,
             more_posts_url=self.more_posts_url(request) if has_more_posts else "",
             resource_groups=self.resources_by_kind(),
@@ -519,7 +555,7 @@ class CampaignPage(RoutablePageMixin, BasePage):
         """The week's events day by day, each with add-to-calendar links."""
         by_day = {day: [] for day in self.days()}
         other = []
-        for event in self.events():
+        for event in self.live_events():
             day = timezone.localtime(event.start).date()
             (by_day[day] if day in by_day else other).append(event)
         # Not self.render(): this view needs none of the campaign page's own context.

@@ -147,11 +147,14 @@ class EventPage(BasePage):
         """The campaign this event belongs to, fetched once with its picture."""
         from .campaign import CampaignPage
 
-        return (
-            CampaignPage.objects.filter(path=self.path[: -self.steplen])
-            .select_related("hero_image")
-            .defer_streamfields()
-            .first()
+        return self.remember(
+            "campaign",
+            lambda: (
+                CampaignPage.objects.filter(path=self.path[: -self.steplen])
+                .select_related("hero_image")
+                .defer_streamfields()
+                .first()
+            ),
         )
 
     def get_share_image(self):
@@ -160,7 +163,9 @@ class EventPage(BasePage):
 
     def get_share_hashtags(self) -> list:
         """The campaign's hashtags, in its order."""
-        return self.campaign.hashtags if self.campaign else []
+        if not self.campaign:
+            return []
+        return self.remember("hashtags", lambda: self.campaign.hashtags)
 
     def get_schema_org(self, request, organisation) -> dict:
         """A schema.org Event, as search engines show events."""

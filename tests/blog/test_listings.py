@@ -1,9 +1,15 @@
 """The blog's listings: newest first, by tag, author and campaign, and paginated."""
 
+import re
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils.text import slugify
+
 import pytest
 
 from blog.factories import BlogPostPageFactory
-from blog.models.index import POSTS_PER_PAGE
+from blog.models.index import POSTS_PER_PAGE, SIDEBAR_TOPICS, TOPICS_PER_PAGE
 
 
 def text(response) -> str:
@@ -13,6 +19,22 @@ def text(response) -> str:
 
 def titles(response) -> list[str]:
     return [post.title for post in response.context["posts"]]
+
+
+def sidebar_topics(response) -> list[str]:
+    """The names of the topics in the sidebar, in order, with their counts."""
+    html = response.content.decode()
+    cloud = html[html.index('<ul class="tag-cloud"') : html.index("Follow the blog")]
+    return [
+        " ".join(re.sub(r"<[^>]+>", "", item).split())
+        for item in re.findall(r"<li>(.*?)</li>", cloud, re.DOTALL)
+    ]
+
+
+def topic_links(response) -> list[str]:
+    """The tag pages the list of all topics links to, in order."""
+    main = response.content.decode().split('<main id="main"')[1]
+    return re.findall(r'class="post-tags__tag" href="/blog/tags/([^/]+)/"', main)
 
 
 @pytest.mark.django_db
@@ -39,15 +61,121 @@ def test_blog_cards_link_authors_and_tags(client, posts):
 
 
 @pytest.mark.django_db
-def test_tag_cloud_counts_live_posts_per_tag(client, posts):
+def test_sidebar_counts_live_posts_per_topic_most_used_first(client, posts, blog):
+    BlogPostPageFactory(parent=blog, live=False, tags=["policy", "draft topic"])
     response = client.get("/blog/")
-    cloud = {tag.name: tag.post_count for tag in response.context["tag_cloud"]}
-    assert cloud == {
-        "CAMHS": 1,
-        "health visiting": 1,
-        "infant mental health": 3,
-        "policy": 2,
-    }
+    assert sidebar_topics(response) == [
+        "infant mental health (3 posts)",
+        "policy (2 posts)",
+        "CAMHS (1 post)",
+        "health visiting (1 post)",
+    ]
+    assert '<a href="/blog/topics/">All topics, A to Z</a>' in text(response)
+
+
+@pytest.fixture
+def many_topics(blog):
+    """More topics than the sidebar shows: "topic 00" on the most posts, down to
+    "topic NN" on one."""
+    count = SIDEBAR_TOPICS + 3
+    names = [f"topic {n:02}" for n in range(count)]
+    for n in range(count):
+        BlogPostPageFactory(parent=blog, title=f"Post {n}", tags=names[: n + 1])
+    return names
+
+
+@pytest.mark.django_db
+def test_sidebar_names_the_most_used_topics_and_links_to_all(client, many_topics):
+    for url in ("/blog/", "/blog/?page=2", "/blog/tags/topic-00/"):
+        response = client.get(url)
+        shown = sidebar_topics(response)
+        assert len(shown) == SIDEBAR_TOPICS
+        assert shown[0] == f"topic 00 ({len(many_topics)} posts)"
+        assert shown[-1].startswith(f"topic {SIDEBAR_TOPICS - 1:02} ")
+        assert "Popular topics" in text(response)
+        assert '<a href="/blog/topics/">All topics, A to Z</a>' in text(response)
+
+
+@pytest.mark.django_db
+def test_tag_page_of_a_less_used_topic_lists_its_posts(client, many_topics):
+    rare = many_topics[-1]
+    response = client.get(f"/blog/tags/{slugify(rare)}/")
+    assert response.status_code == 200
+    assert titles(response) == [f"Post {len(many_topics) - 1}"]
+    assert f"Posts tagged “{rare}”" in response.content.decode()
+    assert rare not in " ".join(sidebar_topics(response))
+
+
+@pytest.mark.django_db
+def test_every_tag_page_costs_the_same_queries(client, many_topics):
+    counts = []
+    for slug in (slugify(many_topics[0]), slugify(many_topics[-1])):
+        client.get(f"/blog/tags/{slug}/")
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/blog/tags/{slug}/").status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
+@pytest.mark.django_db
+def test_all_topics_are_listed_a_to_z_with_their_counts(client, posts):
+    response = client.get("/blog/topics/")
+    assert response.status_code == 200
+    assert "<h1>All topics</h1>" in text(response)
+    assert topic_links(response) == [
+        "camhs",
+        "health-visiting",
+        "infant-mental-health",
+        "policy",
+    ]
+    assert (
+        'href="/blog/tags/infant-mental-health/">infant mental health<span '
+        'class="tag-cloud__count"> (3<span class="visually-hidden"> posts</span>)'
+    ) in text(response)
+    assert b'<link rel="canonical" href="http://localhost/blog/topics/">' in (
+        response.content
+    )
+    assert "Pages of topics" not in text(response)
+
+
+@pytest.fixture
+def topics_for_pages(blog):
+    """One post with more topics than a page of the list holds: "topic 000" and on."""
+    names = [f"topic {n:03}" for n in range(TOPICS_PER_PAGE + 5)]
+    BlogPostPageFactory(parent=blog, title="Everything", tags=names[::-1])
+    return names
+
+
+@pytest.mark.django_db
+def test_list_of_all_topics_has_pages(client, topics_for_pages):
+    first = client.get("/blog/topics/")
+    slugs = [slugify(name) for name in topics_for_pages]
+    assert topic_links(first) == slugs[:TOPICS_PER_PAGE]
+    assert 'rel="next" href="/blog/topics/?page=2">More topics</a>' in text(first)
+    second = client.get("/blog/topics/?page=2")
+    assert topic_links(second) == slugs[TOPICS_PER_PAGE:]
+    assert 'rel="prev" href="/blog/topics/">Previous topics</a>' in text(second)
+    assert b'<link rel="canonical" href="http://localhost/blog/topics/?page=2">' in (
+        second.content
+    )
+    assert "All topics (page 2)" in text(second)
+    for asked, shown in [("abc", slugs[:TOPICS_PER_PAGE]), ("99", slugs[-5:])]:
+        response = client.get("/blog/topics/", {"page": asked})
+        assert response.status_code == 200
+        assert topic_links(response) == shown
+
+
+@pytest.mark.django_db
+def test_list_of_all_topics_costs_the_same_queries_however_many(client, blog):
+    counts = []
+    for names in (["a", "b"], [f"more {n}" for n in range(TOPICS_PER_PAGE * 2)]):
+        BlogPostPageFactory(parent=blog, tags=names)
+        client.get("/blog/topics/")
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/blog/topics/")
+        counts.append(len(queries))
+    assert len(topic_links(response)) == TOPICS_PER_PAGE
+    assert counts[0] == counts[1]
 
 
 @pytest.mark.django_db
@@ -152,3 +280,21 @@ def test_empty_blog_says_so(client, blog):
     response = client.get("/blog/?page=7")
     assert response.status_code == 200
     assert b"No posts here yet." in response.content
+
+
+@pytest.mark.django_db
+def test_kept_listings_and_topics_show_a_new_post_at_once(
+    client, posts, blog, content_cache_on
+):
+    for url in ("/blog/", "/blog/tags/policy/", "/blog/topics/"):
+        client.get(url)
+    post = BlogPostPageFactory(
+        parent=blog, title="Brand new thinking", tags=["policy"], live=False
+    )
+    post.save_revision().publish()  # As an editor does.
+    assert titles(client.get("/blog/"))[0] == "Brand new thinking"
+    tag_page = client.get("/blog/tags/policy/")
+    assert titles(tag_page)[0] == "Brand new thinking"
+    assert "policy (3 posts)" in sidebar_topics(tag_page)
+    assert "policy<span" in text(client.get("/blog/topics/"))
+    assert "(3<span" in text(client.get("/blog/topics/"))

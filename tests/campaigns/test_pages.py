@@ -83,6 +83,70 @@ def test_archive_lists_weeks_newest_first_and_flags_the_live_one(
     assert "Coming up" in content
 
 
+@pytest.fixture
+def many_weeks(archive, campaign):
+    """Sixteen years of weeks, 2006 to 2021: more than a page of the archive."""
+    for year in range(2006, 2021):
+        CampaignPageFactory(parent=archive, year=year, title=f"IMHAW {year}")
+    return list(range(2021, 2005, -1))
+
+
+def years_shown(response) -> list[int]:
+    return [campaign.year for campaign in response.context["campaigns"]]
+
+
+def test_archive_shows_a_page_of_newest_weeks_and_links_to_older_ones(
+    client, archive, many_weeks
+):
+    per_page = archive.weeks_per_page
+    first = client.get("/campaigns/")
+    content = " ".join(first.content.decode().split())
+    assert years_shown(first) == many_weeks[:per_page]
+    assert content.count('class="card campaign-card"') == per_page
+    assert 'rel="next" href="/campaigns/?page=2">Older weeks</a>' in content
+    assert "Page 1 of 2" in content
+    assert 'href="/campaigns/2010/"' in content
+    assert 'href="/campaigns/2009/"' not in content
+    assert '<link rel="canonical" href="http://localhost/campaigns/">' in content
+
+    second = client.get("/campaigns/?page=2")
+    content = " ".join(second.content.decode().split())
+    assert years_shown(second) == many_weeks[per_page:]
+    assert 'href="/campaigns/2006/">IMHAW 2006</a>' in content
+    assert 'rel="prev" href="/campaigns/">Newer weeks</a>' in content
+    assert '<link rel="canonical" href="http://localhost/campaigns/?page=2">' in (
+        content
+    )
+    assert "(page 2)" in content.split("</title>")[0]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("asked", "shown"),
+    [("abc", 1), ("0", 1), ("-1", 1), ("", 1), ("2.5", 1), ("99", 2), ("9" * 500, 2)],
+)
+def test_archive_shows_the_nearest_page_for_a_bad_page_number(
+    client, many_weeks, asked, shown
+):
+    response = client.get("/campaigns/", {"page": asked})
+    assert response.status_code == 200
+    assert response.context["page_of_campaigns"].number == shown
+
+
+def test_short_archive_has_no_page_links(client, archive, campaign):
+    content = client.get("/campaigns/").content.decode()
+    assert campaign.title in content
+    assert "Older weeks" not in content
+    assert 'aria-label="Pages of the archive"' not in content
+
+
+@pytest.mark.django_db
+def test_empty_archive_says_so(client, archive):
+    response = client.get("/campaigns/?page=3")
+    assert response.status_code == 200
+    assert b"No weeks have been published yet." in response.content
+
+
 def test_event_page_gives_times_place_and_booking(client, campaign):
     with time_machine.travel(london(2021, 6, 1, 12), tick=False):
         content = client.get("/campaigns/2021/appg/").content.decode()

@@ -6,6 +6,7 @@ import pytest
 
 from campaigns.factories import (
     CampaignHashtagFactory,
+    CampaignPageFactory,
     CampaignResourceFactory,
     HashtagFactory,
     MediaAppearanceFactory,
@@ -115,3 +116,35 @@ def test_a_draft_shows_its_own_hashtags_not_the_kept_ones(client, campaign):
     assert "#DraftTag" not in page(client)  # Not published yet.
     draft.save_revision().publish()
     assert "#DraftTag" in page(client)
+
+
+def test_a_page_moved_unpublished_or_added_is_routed_afresh_at_once(client, campaign):
+    event = campaign.get_children().get(slug="appg").specific
+    assert "APPG for Conception to Age Two" in page(client, "/campaigns/2021/appg/")
+    event.unpublish()
+    assert client.get("/campaigns/2021/appg/").status_code == 404
+    event.save_revision().publish()
+    next_week = CampaignPageFactory(parent=campaign.get_parent(), year=2022)
+    assert client.get("/campaigns/2022/").status_code == 200
+    event.move(next_week, pos="last-child")
+    moved = client.get("/campaigns/2021/appg/")  # Wagtail redirects the old address.
+    assert (moved.status_code, moved["Location"]) == (301, "/campaigns/2022/appg/")
+    assert "APPG for Conception to Age Two" in page(client, "/campaigns/2022/appg/")
+
+
+def test_a_renamed_site_hostname_finds_no_site_at_once(client, site):
+    assert client.get("/").status_code == 200
+    site.hostname = "imhaw.example.org"
+    site.is_default_site = False
+    site.save()
+    assert client.get("/").status_code == 404
+
+
+def test_cards_show_a_published_change_at_once(client, campaign):
+    assert "APPG for Conception to Age Two" in page(client)  # Its card is kept.
+    event = campaign.get_children().get(slug="appg").specific
+    event.title = "APPG on the first 1001 days"
+    event.save_revision().publish()
+    content = page(client)
+    assert "APPG on the first 1001 days" in content
+    assert "APPG for Conception to Age Two" not in content

@@ -30,6 +30,7 @@ from wagtail_factories import ImageFactory
 
 from blog.factories import BlogIndexPageFactory, BlogPostPageFactory
 from blog.models import Author, BlogPostAuthor, BlogPostTag
+from blog.models.index import SIDEBAR_TOPICS, TOPICS_PER_PAGE
 from campaigns.factories import (
     CampaignIndexPageFactory,
     CampaignPageFactory,
@@ -38,6 +39,7 @@ from campaigns.factories import (
 from campaigns.models import (
     CampaignAppearance,
     CampaignHashtag,
+    CampaignIndexPage,
     CampaignResource,
     Hashtag,
     MediaAppearance,
@@ -53,42 +55,43 @@ TARGET = 12
 
 # Warm, with the content cache on, as the site runs.
 BUDGETS = {
-    "home": 12,
-    "standard page": 4,
-    "standard page below another": 4,
-    "campaign archive": 6,
-    "campaign": 12,
-    "campaign events by day": 5,
-    "event": 6,
-    "pledge": 4,
-    "pledge thanks": 5,
-    "propose an event": 4,
-    "proposal thanks": 4,
-    "appearance transcript": 2,
+    "home": 1,
+    "standard page": 0,
+    "standard page below another": 0,
+    "campaign archive": 0,
+    "campaign": 2,
+    "campaign events by day": 0,
+    "event": 0,
+    "pledge": 0,
+    "pledge thanks": 1,
+    "propose an event": 0,
+    "proposal thanks": 0,
+    "appearance transcript": 1,
     "campaign brand stylesheet": 1,
-    "blog": 10,
-    "blog page 2": 10,
-    "blog tag": 10,
-    "blog author": 10,
-    "blog campaign": 11,
-    "blog post": 12,
-    "blog RSS": 7,
-    "blog Atom": 7,
-    "blog tag RSS": 8,
-    "blog tag Atom": 8,
+    "blog": 0,
+    "blog page 2": 0,
+    "blog tag": 0,
+    "blog author": 1,
+    "blog campaign": 1,
+    "blog topics": 0,
+    "blog post": 0,
+    "blog RSS": 3,
+    "blog Atom": 3,
+    "blog tag RSS": 4,
+    "blog tag Atom": 4,
     "campaign calendar": 2,
     "event calendar": 1,
-    "search results": 7,
-    "search form": 1,
-    "sitemap": 11,
+    "search results": 6,
+    "search form": 0,
+    "sitemap": 10,
     "robots.txt": 0,
 }
 # Warm, with the content cache off too: the page cache's setting at 0.
-UNCACHED = BUDGETS | {
+UNCACHED = {
     "home": 14,
     "standard page": 6,
     "standard page below another": 6,
-    "campaign archive": 8,
+    "campaign archive": 9,
     "campaign": 20,
     "campaign events by day": 7,
     "event": 8,
@@ -97,14 +100,24 @@ UNCACHED = BUDGETS | {
     "propose an event": 6,
     "proposal thanks": 6,
     "appearance transcript": 4,
+    "campaign brand stylesheet": 1,
     "blog": 12,
     "blog page 2": 12,
-    "blog tag": 12,
+    "blog tag": 13,
     "blog author": 12,
     "blog campaign": 13,
+    "blog topics": 8,
     "blog post": 14,
+    "blog RSS": 7,
+    "blog Atom": 7,
+    "blog tag RSS": 8,
+    "blog tag Atom": 8,
+    "campaign calendar": 2,
+    "event calendar": 1,
     "search results": 10,
     "search form": 3,
+    "sitemap": 11,
+    "robots.txt": 0,
 }
 
 
@@ -289,6 +302,7 @@ def build_site(n: int) -> dict[str, str]:
         "blog tag": "/blog/tags/topic-1/",
         "blog author": "/blog/authors/author-1/",
         "blog campaign": "/blog/campaigns/2021/",
+        "blog topics": "/blog/topics/",
         "blog post": post.url,
         "blog RSS": "/blog/feed/rss/",
         "blog Atom": "/blog/feed/atom/",
@@ -328,9 +342,12 @@ def test_every_public_page_costs_the_same_queries_however_much_the_site_holds(
     with time_machine.travel(london(2021, 6, 1, 12), tick=False):
         with disable_reference_index_auto_update():
             urls = build_site(n)
-        cached, contents = measure(client, urls, BUDGETS)
+        # Uncached first: the first visits make the pictures' renditions, which
+        # pages kept in the content cache then carry, as they do once a site runs.
         content_cache_on.PAGE_CACHE_SECONDS = 0
         uncached, _ = measure(client, urls, UNCACHED)
+        content_cache_on.PAGE_CACHE_SECONDS = 60
+        cached, contents = measure(client, urls, BUDGETS)
 
     assert cached == BUDGETS
     assert uncached == UNCACHED
@@ -340,13 +357,16 @@ def test_every_public_page_costs_the_same_queries_however_much_the_site_holds(
     assert contents["campaign"].count('class="resource"') == n
     assert contents["campaign"].count('class="hashtag-list__item"') == n
     assert contents["campaign events by day"].count('class="event-card"') == n
-    assert contents["campaign archive"].count("campaign-card") == n // 5 + 1
+    weeks = min(n // 5 + 1, CampaignIndexPage.weeks_per_page)
+    assert contents["campaign archive"].count("campaign-card") == weeks
     assert contents["campaign calendar"].count("BEGIN:VEVENT") == n
     for section in ("Upcoming events", "Latest from the blog", "Previous weeks"):
         assert section in contents["home"]
     assert contents["blog"].count("post-card") == 10
     assert contents["blog post"].count("post-card") == 3  # Related posts.
     assert contents["blog RSS"].count("<item>") == min(n + 1, 20)
-    assert len(re.findall(r'<a href="/blog/tags/', contents["blog"])) >= n
+    topics = re.findall(r'<a href="/blog/tags/', contents["blog"])
+    assert len(topics) == min(n, SIDEBAR_TOPICS)
+    assert contents["blog topics"].count('href="/blog/tags/') == min(n, TOPICS_PER_PAGE)
     found = re.search(r"(\d+) pages? found", contents["search results"])
     assert int(found[1]) >= 2 * n  # Every post and event.

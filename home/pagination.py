@@ -1,0 +1,36 @@
+"""Listings a page at a time, whatever page number a visitor types."""
+
+from django.core.paginator import Page as PageOfItems
+from django.core.paginator import Paginator
+
+from .pages import BasePage
+
+
+def page_number(value: str | None, last_page: int) -> int:
+    """The page asked for, or the nearest real one: bad input never raises."""
+    try:
+        number = int(value or 1)
+    except (TypeError, ValueError):
+        return 1
+    return min(max(number, 1), max(last_page, 1))
+
+
+def kept_page(
+    owner: BasePage, request, items, *, per_page: int, name: str
+) -> PageOfItems | None:
+    """The page of `items` asked for, none if there are none. Counting and sorting
+    every item takes time that grows with the content, so the count and each page are
+    kept by `owner` until the content changes."""
+    paginator = Paginator(items, per_page)
+    # The paginator would count again: it is given the count kept.
+    paginator.count = owner.remember(f"count:{name}", items.count)
+    if not paginator.count:
+        return None
+    number = page_number(request.GET.get("page"), paginator.num_pages)
+    return PageOfItems(
+        owner.remember(
+            f"page:{name}:{number}", lambda: list(paginator.page(number).object_list)
+        ),
+        number,
+        paginator,
+    )
