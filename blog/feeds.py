@@ -50,11 +50,16 @@ class BlogFeed(Feed):
     def author_name(self) -> str:
         return settings.WAGTAIL_SITE_NAME
 
-    def items(self):
+    def items(self) -> list:
+        """The newest posts, with their authors and tags, kept by the blog until the
+        content changes."""
         posts = BlogPostPage.objects.child_of(self.blog_index).for_feed()
         if self.tag:
             posts = posts.filter(tagged_items__tag=self.tag)
-        return posts[:FEED_LENGTH]
+        return self.blog_index.remember(
+            f"feed:{self.tag.slug if self.tag else ''}",
+            lambda: list(posts[:FEED_LENGTH]),
+        )
 
     def item_title(self, item) -> str:
         return item.title

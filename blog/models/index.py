@@ -147,8 +147,7 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
 
     @path("tags/<slug:tag>/")
     def posts_by_tag(self, request, tag):
-        slug = tag
-        tag = self.remember(f"tag:{slug}", lambda: self._tag_or_404(slug))
+        tag = self._tag_or_404(tag)
         return self.render_listing(
             request,
             self.posts().filter(tagged_items__tag=tag),
@@ -221,14 +220,18 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         return BlogFeed(self, "atom", tag=self._tag_or_404(tag))(request)
 
     def _tag_or_404(self, slug: str) -> Tag:
-        """The tag with this slug, if any post in this blog has ever used it."""
-        tag = (
-            Tag.objects.filter(
-                slug=slug,
-                blog_blogposttag_items__content_object__path__startswith=self.path,
-            )
-            .distinct()
-            .first()
+        """The tag with this slug, if any post in this blog has ever used it; kept
+        until the content changes."""
+        tag = self.remember(
+            f"tag:{slug}",
+            lambda: (
+                Tag.objects.filter(
+                    slug=slug,
+                    blog_blogposttag_items__content_object__path__startswith=self.path,
+                )
+                .distinct()
+                .first()
+            ),
         )
         if tag is None:
             raise Http404("No posts have that tag.")

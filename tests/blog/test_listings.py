@@ -1,5 +1,6 @@
 """The blog's listings: newest first, by tag, author and campaign, and paginated."""
 
+import datetime
 import re
 
 from django.db import connection
@@ -283,15 +284,23 @@ def test_empty_blog_says_so(client, blog):
 
 
 @pytest.mark.django_db
-def test_kept_listings_and_topics_show_a_new_post_at_once(
+def test_kept_listings_topics_and_feeds_show_a_new_post_at_once(
     client, posts, blog, content_cache_on
 ):
-    for url in ("/blog/", "/blog/tags/policy/", "/blog/topics/"):
+    listings = ["/blog/", "/blog/tags/policy/", "/blog/topics/"]
+    feeds = ["/blog/feed/rss/", "/blog/tags/policy/feed/atom/"]
+    for url in listings + feeds:
         client.get(url)
     post = BlogPostPageFactory(
-        parent=blog, title="Brand new thinking", tags=["policy"], live=False
+        parent=blog,
+        title="Brand new thinking",
+        date=datetime.date(2021, 6, 8),  # The newest.
+        tags=["policy"],
+        live=False,
     )
     post.save_revision().publish()  # As an editor does.
+    for url in feeds:
+        assert "Brand new thinking" in client.get(url).content.decode(), url
     assert titles(client.get("/blog/"))[0] == "Brand new thinking"
     tag_page = client.get("/blog/tags/policy/")
     assert titles(tag_page)[0] == "Brand new thinking"
