@@ -306,6 +306,7 @@ def public_pages(demo: DemoSite) -> dict[str, str]:
         "blog-tag": "/blog/tags/including-infants/",
         "blog-author": "/blog/authors/sally-hogg/",
         "blog-week": "/blog/campaigns/2021/",
+        "blog-topics": "/blog/topics/",
         "blog-post": native_post.url,
         "blog-post-elsewhere": elsewhere_post.url,
         "search": "/search/",
