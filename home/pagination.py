@@ -2,6 +2,7 @@
 
 from django.core.paginator import Page as PageOfItems
 from django.core.paginator import Paginator
+from django.utils.functional import SimpleLazyObject
 
 from .pages import BasePage
 
@@ -20,7 +21,8 @@ def kept_page(
 ) -> PageOfItems | None:
     """The page of `items` asked for, none if there are none. Counting and sorting
     every item takes time that grows with the content, so the count and each page are
-    kept by `owner` until the content changes."""
+    kept by `owner` until the content changes. The page's items are read only when
+    used: a listing kept whole (`{% remembered %}`) needs its count alone."""
     paginator = Paginator(items, per_page)
     # The paginator would count again: it is given the count kept.
     paginator.count = owner.remember(f"count:{name}", items.count)
@@ -28,8 +30,11 @@ def kept_page(
         return None
     number = page_number(request.GET.get("page"), paginator.num_pages)
     return PageOfItems(
-        owner.remember(
-            f"page:{name}:{number}", lambda: list(paginator.page(number).object_list)
+        SimpleLazyObject(
+            lambda: owner.remember(
+                f"page:{name}:{number}",
+                lambda: list(paginator.page(number).object_list),
+            )
         ),
         number,
         paginator,

@@ -98,7 +98,7 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         are corrected to the nearest page rather than refused."""
         found = kept_page(self, request, items, per_page=per_page, name=subpage)
         self.listing_canonical_url = self.get_full_url(request) + subpage.lstrip("/")
-        if found and found.number > 1:
+        if found is not None and found.number > 1:
             self.listing_canonical_url += f"?page={found.number}"
         return found
 
@@ -108,7 +108,7 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
             request, posts, per_page=POSTS_PER_PAGE, subpage=subpage
         )
         context.update(
-            posts=page_of_posts.object_list if page_of_posts else [],
+            posts=page_of_posts.object_list if page_of_posts is not None else [],
             page_of_posts=page_of_posts,
             listing_url=self.get_url(request) + subpage.lstrip("/"),
         )

@@ -90,12 +90,14 @@ class CampaignIndexPage(BasePage):
         page_of_campaigns = kept_page(
             self, request, self.campaigns(), per_page=self.weeks_per_page, name="weeks"
         )
-        if page_of_campaigns and page_of_campaigns.number > 1:
+        if page_of_campaigns is not None and page_of_campaigns.number > 1:
             self.listing_canonical_url = (
                 f"{self.get_full_url(request)}?page={page_of_campaigns.number}"
             )
         context.update(
-            campaigns=page_of_campaigns.object_list if page_of_campaigns else [],
+            campaigns=page_of_campaigns.object_list
+            if page_of_campaigns is not None
+            else [],
             page_of_campaigns=page_of_campaigns,
             page_url=self.get_url(request),
         )

@@ -148,3 +148,13 @@ def test_cards_show_a_published_change_at_once(client, campaign):
     content = page(client)
     assert "APPG on the first 1001 days" in content
     assert "APPG for Conception to Age Two" not in content
+
+
+def test_a_week_published_shows_in_the_kept_archive_at_once(client, campaign):
+    assert "Infant Mental Health Awareness Week 2021" in page(client, "/campaigns/")
+    next_week = CampaignPageFactory(
+        parent=campaign.get_parent(), year=2022, title="IMHAW 2022", live=False
+    )
+    assert "IMHAW 2022" not in page(client, "/campaigns/")
+    next_week.save_revision().publish()
+    assert "IMHAW 2022" in page(client, "/campaigns/")
