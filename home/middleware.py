@@ -12,10 +12,9 @@ from django.http.request import split_domain_port
 
 from wagtail.models import Site
 
-from . import content_cache
+from hub.middleware import ADMIN_PREFIXES
 
-# The admin finds its site itself: what editors change is never read from a cache.
-ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+from . import content_cache
 
 
 def site_for(request) -> Site | None:
@@ -41,6 +40,8 @@ class SiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # The admin finds its site itself: what editors change is never read from a
+        # cache.
         if content_cache.is_on() and not request.path_info.startswith(ADMIN_PREFIXES):
             request._wagtail_site = site_for(request)
         return self.get_response(request)
