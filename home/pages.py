@@ -49,6 +49,9 @@ class BasePage(Page):
     # Set by the routing: the pages from the root of the tree down to this one, each
     # annotated with `has_view_restriction`.
     route_trail: list[Page] | None = None
+    # Set by a listing (home/pagination.py): each of its pages is its own page to
+    # search engines. Wagtail loads the page afresh for every request.
+    listing_canonical_url: str | None = None
 
     class Meta:
         abstract = True
@@ -60,6 +63,9 @@ class BasePage(Page):
         if self.route_trail is None:
             return build()
         return remember(f"{self._meta.label_lower}:{self.pk}:{name}", build)
+
+    def get_canonical_url(self, request=None) -> str:
+        return self.listing_canonical_url or self.get_full_url(request)
 
     def get_view_restrictions(self):
         """The restrictions on this page and its ancestors; none found by the routing

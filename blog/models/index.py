@@ -1,6 +1,5 @@
 """The blog: all posts newest first, listings by tag, author and campaign, and feeds."""
 
-from django.core.paginator import Page as PageOfItems
 from django.db.models import Count
 from django.db.models.functions import Lower
 from django.http import Http404
@@ -46,14 +45,6 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = "blog"
 
-    def get_canonical_url(self, request=None) -> str:
-        """The URL of the listing being shown: each tag, author, campaign and page of
-        posts is its own page to search engines. `render_listing` records it on this
-        instance, which Wagtail loads afresh for every request."""
-        return getattr(self, "listing_canonical_url", None) or self.get_full_url(
-            request
-        )
-
     def posts(self):
         """Live posts under this blog, newest first, ready for cards."""
         return BlogPostPage.objects.child_of(self).for_listing()
@@ -91,21 +82,10 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         )
         return context
 
-    def paginate(
-        self, request, items, *, per_page: int, subpage: str
-    ) -> PageOfItems | None:
-        """The page of `items` asked for, with its own canonical URL; bad page numbers
-        are corrected to the nearest page rather than refused."""
-        found = kept_page(self, request, items, per_page=per_page, name=subpage)
-        self.listing_canonical_url = self.get_full_url(request) + subpage.lstrip("/")
-        if found is not None and found.number > 1:
-            self.listing_canonical_url += f"?page={found.number}"
-        return found
-
     def render_listing(self, request, posts, *, subpage: str, **context):
         """One page of `posts`, each listing and page of it with its own URL."""
-        page_of_posts = self.paginate(
-            request, posts, per_page=POSTS_PER_PAGE, subpage=subpage
+        page_of_posts = kept_page(
+            self, request, posts, per_page=POSTS_PER_PAGE, subpage=subpage
         )
         context.update(
             posts=page_of_posts.object_list if page_of_posts is not None else [],
@@ -129,7 +109,8 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         """Every topic, A to Z, a page at a time: the sidebar names only the most
         used."""
         subpage = self.reverse_subpage("all_topics")
-        page_of_tags = self.paginate(
+        page_of_tags = kept_page(
+            self,
             request,
             self.tag_counts().order_by(Lower("name"), "name"),
             per_page=TOPICS_PER_PAGE,

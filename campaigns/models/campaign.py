@@ -63,14 +63,6 @@ class CampaignIndexPage(BasePage):
     class Meta:
         verbose_name = "campaign archive"
 
-    def get_canonical_url(self, request=None) -> str:
-        """Each page of the archive is its own page to search engines: `get_context`
-        records the one shown on this instance, which Wagtail loads afresh for every
-        request."""
-        return getattr(self, "listing_canonical_url", None) or self.get_full_url(
-            request
-        )
-
     def campaigns(self):
         """Live campaigns under this archive, newest first, with card images."""
         return (
@@ -88,12 +80,8 @@ class CampaignIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         # A bad ?page shows the nearest real page rather than an error.
         page_of_campaigns = kept_page(
-            self, request, self.campaigns(), per_page=self.weeks_per_page, name="weeks"
+            self, request, self.campaigns(), per_page=self.weeks_per_page
         )
-        if page_of_campaigns is not None and page_of_campaigns.number > 1:
-            self.listing_canonical_url = (
-                f"{self.get_full_url(request)}?page={page_of_campaigns.number}"
-            )
         context.update(
             campaigns=page_of_campaigns.object_list
             if page_of_campaigns is not None
