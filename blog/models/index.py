@@ -2,7 +2,7 @@
 
 from django.db.models import Count
 from django.db.models.functions import Lower
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.utils.html import format_html
 
 from wagtail.admin.panels import FieldPanel
@@ -178,27 +178,31 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
 
     @path("feed/rss/")
     def rss_feed(self, request):
-        from ..feeds import BlogFeed
-
-        return BlogFeed(self, "rss")(request)
+        return self.feed(request, "rss")
 
     @path("feed/atom/")
     def atom_feed(self, request):
-        from ..feeds import BlogFeed
-
-        return BlogFeed(self, "atom")(request)
+        return self.feed(request, "atom")
 
     @path("tags/<slug:tag>/feed/rss/")
     def tag_rss_feed(self, request, tag):
-        from ..feeds import BlogFeed
-
-        return BlogFeed(self, "rss", tag=self._tag_or_404(tag))(request)
+        return self.feed(request, "rss", tag=self._tag_or_404(tag))
 
     @path("tags/<slug:tag>/feed/atom/")
     def tag_atom_feed(self, request, tag):
+        return self.feed(request, "atom", tag=self._tag_or_404(tag))
+
+    def feed(self, request, kind: str, tag: Tag | None = None) -> HttpResponse:
+        """The feed of this kind, of every post or those with `tag`. Its document,
+        the longest the blog writes, is kept whole until the content changes, for
+        each host and scheme: its links are absolute."""
         from ..feeds import BlogFeed
 
-        return BlogFeed(self, "atom", tag=self._tag_or_404(tag))(request)
+        return self.remember(
+            f"feed:{kind}:{tag.slug if tag else ''}:{request.scheme}:"
+            f"{request.get_host()}",
+            lambda: BlogFeed(self, kind, tag=tag)(request),
+        )
 
     def _tag_or_404(self, slug: str) -> Tag:
         """The tag with this slug, if any post in this blog has ever used it; kept

@@ -4,8 +4,8 @@ import feedparser
 import pytest
 
 
-def parse(client, url):
-    response = client.get(url)
+def parse(client, url, **request):
+    response = client.get(url, **request)
     assert response.status_code == 200
     return response, feedparser.parse(response.content)
 
@@ -74,3 +74,22 @@ def test_blog_pages_advertise_their_feeds(client, posts):
     content = client.get("/blog/").content.decode()
     assert 'type="application/rss+xml"' in content
     assert 'href="/blog/feed/atom/"' in content
+
+
+@pytest.mark.django_db
+def test_a_kept_feed_links_to_the_host_and_scheme_it_is_asked_on(
+    client, posts, content_cache_on
+):
+    parse(client, "/blog/feed/rss/")  # Kept with links to http://testserver.
+    _, feed = parse(client, "/blog/feed/rss/", HTTP_HOST="localhost")
+    assert feed.feed.link == "http://localhost/blog/"
+    assert feed.entries[0].link == "http://localhost/blog/including-infants/"
+    _, feed = parse(client, "/blog/feed/rss/", HTTP_HOST="localhost", secure=True)
+    assert feed.entries[0].link == "https://localhost/blog/including-infants/"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_a_feed_is_sent_in_one_piece_not_a_piece_per_tag(client, posts, kind):
+    response, _ = parse(client, f"/blog/feed/{kind}/")
+    assert len(list(response)) == 1  # What the server writes to the socket, in turn.
