@@ -1,6 +1,9 @@
 """Site-wide views: search, robots.txt, the favicon and the health check."""
 
+import hashlib
+
 from django.core.cache import cache
+from django.core.paginator import Page as PageOfItems
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.db.models import F, TextField, Value
@@ -9,15 +12,18 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 
 from wagtail.models import Page
 from wagtail.query import PageQuerySet
 from wagtail.search.backends import get_search_backend
 
 from blog.models import live_blog
-from campaigns.models import Resource
+from campaigns.models import Resource, kit_files
 
+from .content_cache import remember
 from .pages import restricted
+from .pagination import page_number
 from .search import authors_matching, in_result_order, matching
 
 MAX_QUERY_LENGTH = 200
@@ -91,33 +97,77 @@ def search(request):
         "picks": [],
     }
     if query:
-        backend = get_search_backend()
         try:
-            # Private pages left out by id: the search backend takes no subqueries
-            # but lists of ids, as Wagtail's public() gives it.
-            private = Page.objects.filter(restricted()).values("pk")
-            public = Page.objects.live().exclude(pk__in=private)
-            hits = matching(query, in_result_order(public, query))
-            paginator = Paginator(hits, RESULTS_PER_PAGE)
-            results = paginator.get_page(request.GET.get("page"))
-            found = {
-                page.pk: page
-                for page in shown_as_results(
-                    Page.objects.filter(pk__in=[hit.pk for hit in results.object_list])
-                )
-            }
-            context.update(
-                results=results,
-                pages=[found[hit.pk] for hit in results.object_list if hit.pk in found],
-                resources=list(backend.search(query, Resource)[:5]),
-                authors=_with_author_urls(request, authors_matching(query)[:5]),
-                picks=promoted_pages(query),
-            )
+            context.update(found_for(request, query))
         except DatabaseError:
             # Input the full-text engine cannot parse: show "nothing found", not a 500.
             context["results"] = Paginator([], RESULTS_PER_PAGE).get_page(1)
-            context["pages"] = []
     return render(request, "search.html", context)
+
+
+def found_for(request, query: str) -> dict:
+    """The page of results asked for, and the downloads, authors and editors' picks
+    for `query`.
+
+    Counting and ordering every match takes time that grows with the content, and in
+    an awareness week thousands of visitors search for the same few words, so each
+    query's count, pages of results and the rest are kept until the content changes
+    (home/content_cache.py), as the blog keeps its listings; the results are read
+    only if their fragment of the page is not kept too."""
+    # The query in a key of fixed length, whatever its characters.
+    key = "search:" + hashlib.sha256(query.encode()).hexdigest()
+
+    def hits() -> PageQuerySet:
+        # Private pages left out by id: the search backend takes no subqueries but
+        # lists of ids, as Wagtail's public() gives it.
+        private = Page.objects.filter(restricted()).values("pk")
+        public = Page.objects.live().exclude(pk__in=private)
+        return matching(query, in_result_order(public, query))
+
+    def shown(number: int) -> list:
+        first = (number - 1) * RESULTS_PER_PAGE
+        on_page = list(hits()[first : first + RESULTS_PER_PAGE])
+        found = {
+            page.pk: page
+            for page in shown_as_results(
+                Page.objects.filter(pk__in=[hit.pk for hit in on_page])
+            )
+        }
+        return [found[hit.pk] for hit in on_page if hit.pk in found]
+
+    # Counted first, within the search view's care: a query the full-text engine
+    # cannot parse fails here, not while the page renders.
+    paginator = Paginator((), RESULTS_PER_PAGE)
+    paginator.count = remember(f"{key}:count", lambda: hits().count())
+    number = page_number(request.GET.get("page"), paginator.num_pages)
+    results = PageOfItems(
+        SimpleLazyObject(
+            lambda: remember(f"{key}:page:{number}", lambda: shown(number))
+        ),
+        number,
+        paginator,
+    )
+    resources, authors, picks = remember(
+        f"{key}:more",
+        lambda: (
+            list(
+                get_search_backend().search(
+                    query,
+                    Resource.objects.select_related("document").prefetch_related(
+                        kit_files()
+                    ),
+                )[:5]
+            ),
+            list(authors_matching(query)[:5]),
+            promoted_pages(query),
+        ),
+    )
+    return {
+        "results": results,
+        "resources": resources,
+        "authors": _with_author_urls(request, authors),
+        "picks": picks,
+    }
 
 
 def robots_txt(request):

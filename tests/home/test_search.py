@@ -2,6 +2,8 @@ import datetime
 import re
 
 from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.documents.models import Document
@@ -11,6 +13,7 @@ import pytest
 
 from blog.factories import AuthorFactory, BlogIndexPageFactory, BlogPostPageFactory
 from campaigns.factories import ResourceFactory
+from campaigns.models import Resource
 from home.models import StandardPage
 
 from ..conftest import london
@@ -39,15 +42,34 @@ def test_search_finds_a_campaign_by_its_hashtag(client, campaign):
 
 
 def test_search_finds_events_and_resources(client, campaign):
-    document = Document(title="Briefing file")
-    document.file.save("briefing.pdf", ContentFile(b"%PDF-1.4"))
-    ResourceFactory(title="Briefing for Commissioners", document=document, link="")
+    briefing("Briefing for Commissioners")
     content = client.get("/search/", {"q": "Conception"}).content.decode()
     assert 'href="/campaigns/2021/appg/"' in content
     assert "Event" in content
     resources = client.get("/search/", {"q": "Commissioners"}).content.decode()
     assert "Briefing for Commissioners" in resources
     assert "(PDF," in resources
+
+
+def briefing(title: str) -> None:
+    document = Document(title=title)
+    document.file.save("briefing.pdf", ContentFile(b"%PDF-1.4"))
+    ResourceFactory(title=title, document=document, link="")
+
+
+def test_downloads_found_cost_no_query_each(client, home_page):
+    def queries_for_briefings() -> int:
+        client.get("/search/", {"q": "briefing"})  # Notes each new file's size.
+        with CaptureQueriesContext(connection) as queries:
+            content = client.get("/search/", {"q": "briefing"}).content.decode()
+        assert content.count("(PDF,") == Resource.objects.count()
+        return len(queries)
+
+    briefing("Briefing for MPs")
+    one = queries_for_briefings()
+    for audience in ("commissioners", "health visitors", "nurseries"):
+        briefing(f"Briefing for {audience}")
+    assert queries_for_briefings() == one
 
 
 def test_search_never_shows_drafts(client, pages):
@@ -158,3 +180,17 @@ def test_authors_are_found_by_part_of_their_name_or_organisation(client, blog):
     assert "Ben Grey" not in by_name
     by_organisation = client.get("/search/", {"q": "infant foundation"})
     assert "Sally Hogg" in by_organisation.content.decode()
+
+
+def test_kept_results_show_a_publish_or_a_restriction_at_once(
+    client, blog, content_cache_on
+):
+    post(blog, "Older news", "Notes on weaning.", london(2020, 5, 1))
+    assert result_titles(client, "weaning") == ["Older news"]  # Now kept.
+    newer = post(blog, "Newer news", "More on weaning.", london(2023, 5, 1))
+    newer.save_revision().publish()
+    assert result_titles(client, "weaning") == ["Newer news", "Older news"]
+    PageViewRestriction.objects.create(
+        page=newer, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert result_titles(client, "weaning") == ["Older news"]
