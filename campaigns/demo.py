@@ -83,6 +83,10 @@ def ensure_document(title: str, filename: str, content: bytes):
     if document is None:
         document = Document(title=title)
         document.file.save(filename, ContentFile(content), save=False)
+        # Its size and hash, as an upload through the admin notes them. Otherwise the
+        # first page to show its size saves it, while the copies kept of the lists
+        # it is in (home/content_cache.py) still have none and save it again.
+        document._set_document_file_metadata()
         document.save()
     return document
 

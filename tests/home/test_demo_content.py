@@ -3,6 +3,7 @@ from io import StringIO
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision, Site
 
 import pytest
@@ -67,3 +68,15 @@ def test_no_demo_logins_outside_demo_mode(settings):
     output = load_demo()
     assert "HUB_DEMO_MODE is off" in output
     assert not get_user_model().objects.exists()
+
+
+@pytest.mark.django_db
+def test_demo_downloads_carry_their_size_and_hash_as_uploads_do():
+    """Else the first page to show a download's size would save it, and go on saving
+    it from the lists the content cache kept before."""
+    load_demo()
+    documents = get_document_model().objects.all()
+    assert documents
+    for document in documents:
+        assert document.file_size == document.file.size
+        assert document.file_hash
