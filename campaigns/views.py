@@ -182,6 +182,7 @@ def pledge_withdraw(request, token: str):
     if request.method == "POST":
         campaign = signature.campaign
         signature.delete()
+        campaign.forget_pledge_figures()  # The wall may name them.
         return render(
             request,
             "campaigns/pledge_withdraw.html",

@@ -11,7 +11,7 @@ pages, as long, and are off when the page cache is (PAGE_CACHE_SECONDS = 0, as i
 tests, which change content without publishing).
 
 What a page shows that changes without an editor, the pledge count and wall, is never
-kept here: a page-cache miss shows it live.
+kept here: it is kept apart, for a few seconds (CampaignPage.pledge_figures).
 """
 
 from collections.abc import Callable

@@ -65,7 +65,7 @@ class HomePage(BasePage):
         showcase = self.remember("showcase", self.showcase)
         campaign = showcase["campaign"]
         if campaign and campaign.pledge_target and campaign.pledge_wording:
-            context["pledge_count"] = campaign.pledge_count()
+            context["pledge_count"], _ = campaign.pledge_figures()
         context.update(showcase)
         return context
 

@@ -17,8 +17,9 @@ all. Each request reads the generation once, at its start, and stores its respon
 under that generation, so a page rendered from data older than a publish can never be
 stored as if it were newer.
 
-What may lag: figures that change without a publish, such as the pledge count, are up
-to PAGE_CACHE_SECONDS old. The pledge thank-you page is never cached and shows the
+What may lag: figures that change without a publish, the pledge count and wall, are up
+to PAGE_CACHE_SECONDS old, plus the few seconds a miss keeps them
+(CampaignPage.pledge_figures). The pledge thank-you page is never cached and shows the
 live count.
 """
 

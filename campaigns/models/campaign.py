@@ -5,13 +5,15 @@ from collections.abc import Iterable
 from contextlib import suppress
 from enum import StrEnum
 
+from django.conf import settings
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.views.decorators.http import require_safe
 
 from modelcluster.fields import ParentalKey
@@ -23,6 +25,7 @@ from wagtail.images.models import SourceImageIOError
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home import content_cache
 from home.images import renditions
 from home.pages import BasePage
 from home.pagination import kept_page
@@ -33,6 +36,8 @@ from ..panels import ReadinessPanel
 from .snippets import RESOURCE_THUMBNAIL, kit_files
 
 POSTS_SHOWN = 6
+# How long the pledge count and wall shown on pages are kept (pledge_figures).
+PLEDGE_FIGURES_SECONDS = 10
 
 
 class CampaignState(StrEnum):
@@ -352,6 +357,29 @@ class CampaignPage(RoutablePageMixin, BasePage):
     def pledge_count(self) -> int:
         return self.pledge_signatures.count()
 
+    def pledge_figures(self) -> tuple[int, list]:
+        """The count and the wall as pages show them: read at most once every
+        PLEDGE_FIGURES_SECONDS across the app servers, where every page-cache miss of
+        this week's page and the home page would read them. The count lags by no more
+        than cached pages already allow; the thank-you page counts afresh, and
+        withdrawing a pledge forgets them (`forget_pledge_figures`)."""
+        if not content_cache.is_on():
+            # The wall read only where it is shown: the home page shows the count.
+            return self.pledge_count(), SimpleLazyObject(self.pledge_wall)
+        cache = caches[settings.PAGE_CACHE_ALIAS]
+        key = self._pledge_figures_key()
+        figures = cache.get(key)
+        if figures is None:
+            figures = self.pledge_count(), self.pledge_wall()
+            cache.set(key, figures, PLEDGE_FIGURES_SECONDS)
+        return figures
+
+    def forget_pledge_figures(self) -> None:
+        caches[settings.PAGE_CACHE_ALIAS].delete(self._pledge_figures_key())
+
+    def _pledge_figures_key(self) -> str:
+        return f"pledge-figures:{self.pk}"
+
     def pledge_wall(self, limit: int = 60) -> list:
         """The latest signers who asked to be shown: first names and roles only."""
         return list(
@@ -468,7 +496,8 @@ class CampaignPage(RoutablePageMixin, BasePage):
             "siblings", self.siblings_by_year
         )
         if self.pk and self.pledge_wording:
-            context.update(pledge_count=self.pledge_count(), wall=self.pledge_wall())
+            pledge_count, wall = self.pledge_figures()
+            context.update(pledge_count=pledge_count, wall=wall)
         from blog.models import posts_for_campaign
 
         # A few posts here; the blog lists them all.

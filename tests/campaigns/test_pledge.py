@@ -10,6 +10,8 @@ import time_machine
 
 from campaigns.forms import MINIMUM_FILL_SECONDS, STARTED_SALT
 from campaigns.models import CampaignPage, PledgeSignature
+from campaigns.models.campaign import PLEDGE_FIGURES_SECONDS
+from campaigns.views import withdraw_url
 
 from ..conftest import london
 
@@ -269,3 +271,28 @@ def test_guest_authors_and_visitors_never_see_pledges(client, signed, guest_auth
     assert client.get(EXPORT_URL).status_code in (302, 403)
     assert client.get(EXPORT_URL, {"export": "csv"}).status_code in (302, 403)
     assert "signed in the last seven days" not in client.get("/admin/").content.decode()
+
+
+def test_pages_show_new_pledges_within_seconds_and_a_withdrawal_at_once(
+    client, open_campaign, content_cache_on
+):
+    def campaign_page() -> str:
+        return client.get("/campaigns/2021/").content.decode()
+
+    with time_machine.travel(london(2021, 6, 7, 12), tick=False) as traveller:
+        client.post(submit_url(), pledge_data())
+        assert "<strong>1</strong> professional has pledged" in campaign_page()
+        client.post(
+            submit_url(), pledge_data(name="Karen Bateson", email="karen@example.org")
+        )
+        # Every page-cache miss in the next few seconds shows the figures kept.
+        assert "<strong>1</strong> professional has pledged" in campaign_page()
+        traveller.shift(PLEDGE_FIGURES_SECONDS)
+        page = campaign_page()
+        assert "<strong>2</strong> professionals have pledged" in page
+        assert "Karen" in page
+        karen = PledgeSignature.objects.get(email="karen@example.org")
+        client.post(withdraw_url(karen))
+        page = campaign_page()
+        assert "<strong>1</strong> professional has pledged" in page
+        assert "Karen" not in page
