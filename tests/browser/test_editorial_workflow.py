@@ -1,6 +1,7 @@
 """A guest author's post goes through review in the real admin to the public site."""
 
 import io
+import re
 
 from django.core import mail
 
@@ -65,9 +66,17 @@ def write_draft(page: Page, blog_pk: int, campaign_title: str) -> None:
     dialog.get_by_role("link", name=campaign_title).click()
     expect(dialog).to_be_hidden()
 
+    # As the guest sees "Saved": the admin's autosave has created the page and turned
+    # the form into its edit form. Saving while that first autosave is on its way
+    # would post the create form a second time, and fail on the slug it just took.
+    expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))
+    expect(page.locator("#w-autosave-indicator")).to_have_attribute(
+        "data-w-autosave-state-value", "saved"
+    )
     page.get_by_role("button", name="Save draft").click()
-    # Created, or updated when the admin's autosave got there first.
-    expect(page.locator(".messages")).to_contain_text(f"Page '{TITLE}'")
+    expect(page.locator(".messages")).to_contain_text(
+        f"Page '{TITLE}' has been updated"
+    )
 
 
 def footer_action(page: Page, name: str) -> None:
