@@ -257,6 +257,15 @@ def test_listing_is_paginated_with_links_between_pages(client, many_posts):
 
 
 @pytest.mark.django_db
+def test_each_page_of_a_kept_listing_keeps_its_own_canonical_link(
+    client, many_posts, content_cache_on
+):
+    for path in ["/blog/", "/blog/?page=2", "/blog/tags/many/?page=2", "/blog/?page=2"]:
+        canonical = f'<link rel="canonical" href="http://localhost{path}">'
+        assert canonical in text(client.get(path))
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     ("asked", "shown"),
     [

@@ -139,3 +139,17 @@ class BlogPageTreeTests(WagtailPageTestCase):
         self.assertPageIsRenderable(self.blog)
         self.assertPageIsRoutable(self.post)
         self.assertPageIsRenderable(self.post)
+
+
+@pytest.mark.django_db
+def test_a_kept_post_shows_an_authors_new_bio_and_a_republished_intro(
+    client, posts, sally, content_cache_on
+):
+    post = posts["including"]
+    assert "Changed bio" not in client.get(post.url).content.decode()
+    sally.bio = "Changed bio: policy lead."
+    sally.save()
+    assert "Changed bio: policy lead." in client.get(post.url).content.decode()
+    post.intro = "A republished intro."
+    post.save_revision().publish()
+    assert "A republished intro." in client.get(post.url).content.decode()

@@ -106,6 +106,16 @@ def test_events_share_their_campaign_picture_and_pages_the_site_one(client, seo_
     assert archive_image != campaign_image
 
 
+def test_kept_page_meta_links_the_share_image_on_the_scheme_asked_on(
+    client, seo_site, content_cache_on
+):
+    assert meta(head_of(client.get("/campaigns/2021/")), "og:image").startswith(
+        "http://testserver/"
+    )
+    secure = head_of(client.get("/campaigns/2021/", secure=True))
+    assert meta(secure, "og:image").startswith("https://testserver/")
+
+
 def test_event_json_ld_has_the_required_properties(client, seo_site):
     (event, breadcrumbs) = json_ld(head_of(client.get("/campaigns/2021/appg/")))
     assert event["@context"] == "https://schema.org"
