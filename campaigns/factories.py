@@ -85,7 +85,13 @@ class CampaignHashtagFactory(DjangoModelFactory):
     class Meta:
         model = CampaignHashtag
 
+    # In the order made, as the admin's inline panel numbers them.
+    sort_order = factory.Sequence(int)
+
 
 class CampaignResourceFactory(DjangoModelFactory):
     class Meta:
         model = CampaignResource
+
+    # In the order made, as the admin's inline panel numbers them.
+    sort_order = factory.Sequence(int)
