@@ -81,8 +81,10 @@ BAKERY_RPS = {"home": 54, "blog-index": 76, "blog-post": 75, "search": 28}
 UNCACHED_TARGETS = {"home": 160, "campaign": 160, "blog-post": 225}
 CACHED_SHARE_OF_STATIC = 0.80
 GROWTH_TOLERANCE = 0.10
-# How many times each page is measured on the demo and the scale data, in turns.
-GROWTH_TURNS = 5
+# How many times, and for how many seconds, each page is measured on the demo and the
+# scale data in turns: many short turns, as the machine's speed changes within seconds.
+GROWTH_TURNS = 10
+GROWTH_SECONDS = 2
 DATABASES = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
 
 
@@ -250,6 +252,7 @@ def load(
     label: str,
     warmup: int | None = None,
     header: tuple[str, str] | None = None,
+    seconds: int | None = None,
 ) -> Load:
     print(f"    {label:<34}", end=" ", flush=True)
     warmup = options.warmup if warmup is None else warmup
@@ -258,7 +261,8 @@ def load(
         # wrk leaves up to 16 requests queued at gunicorn, which would slow the
         # measurement: one more request, accepted last, returns once they are done.
         fetch(url)
-    result = wrk(url, options.seconds, header)
+    result = wrk(url, seconds or options.seconds, header)
+    fetch(url)  # Likewise, so that the next measurement starts on an idle machine.
     errors = f", {result.errors} errors" if result.errors else ""
     print(
         f"{result.rps:>8,.0f} req/s  p50 {result.p50_ms:>7.1f} ms  "
@@ -446,9 +450,10 @@ def measure(database: str, data: str, env: dict, options) -> Run:
 
 def measure_growth(run: Run, demo_env: dict, env: dict, options) -> None:
     """Each page's page-cache misses on the demo and the scale data, on two servers
-    side by side, in turns: a measurement a minute apart can differ by more than the
-    10% the target allows on a machine whose speed drifts, one a few seconds apart
-    hardly does."""
+    side by side, in short turns: a measurement a minute apart can differ by more than
+    the 10% the target allows on a machine whose speed drifts, one a few seconds apart
+    much less. Which data goes first alternates, so a drift within a turn favours
+    neither."""
     database = DATABASES[run.database]
     print(f"  {database}: page-cache misses on the demo and scale data in turns")
     servers = {
@@ -469,7 +474,8 @@ def measure_growth(run: Run, demo_env: dict, env: dict, options) -> None:
                 continue
             growth = run.growth[name] = Growth()
             for turn in range(1, GROWTH_TURNS + 1):
-                for data, server in servers.items():
+                order = list(servers.items())
+                for data, server in order if turn % 2 else reversed(order):
                     measured = load(
                         server.base + figures.url,
                         options,
@@ -477,6 +483,7 @@ def measure_growth(run: Run, demo_env: dict, env: dict, options) -> None:
                         # Each server's workers warm up once, on the first turn.
                         warmup=None if turn == 1 else 0,
                         header=PAGE_CACHE_MISS,
+                        seconds=GROWTH_SECONDS,
                     )
                     getattr(growth, data).append(measured.rps)
             print(f"    {name:<34} scale / demo {growth.ratio:>8.2f}")
