@@ -108,7 +108,7 @@ clean:
 
 # Requests per second of every page type under `make serve`, cached and not, on SQLite
 # and PostgreSQL, with the demo and the scale data, against the targets (README.md,
-# "Benchmarks"). About 20 minutes; BENCH_SECONDS, BENCH_DATABASES, BENCH_PAGES narrow it.
+# "Benchmarks"). About 33 minutes; BENCH_SECONDS, BENCH_DATABASES, BENCH_PAGES narrow it.
 bench: install
 	$(PY) benchmarks/pages.py
 

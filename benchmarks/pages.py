@@ -1,6 +1,6 @@
 """Benchmark: requests per second of every page type under `make serve`, cached and not.
 
-Run it with `make bench` (about 35 minutes), or on part of the work:
+Run it with `make bench` (about 33 minutes), or on part of the work:
 
     BENCH_SECONDS=10 make bench                  # longer measurements
     BENCH_DATABASES=sqlite make bench            # one database only
@@ -33,10 +33,11 @@ targets of the issue with PASS or FAIL, and exits 1 if one fails:
    at 225 or more, 3x the bakery demo's 54 and 75 req/s measured here with 2 gunicorn
    workers;
 3. no page's cost grows with content: uncached requests per second on the scale data
-   set no more than 10% below the demo's. These two are measured in turns, five
-   times each, on two servers side by side (a copy of the database taken before the
-   scale data was added serves the demo), since the same page measured a minute
-   apart varied by up to 40% on this machine; the ratio is the median turn's.
+   set no more than 10% below the demo's. The demo's and the scale data's misses are
+   measured in ten short turns on two servers side by side (a copy of the database
+   taken before the scale data was added serves the demo), since the same page
+   measured a minute apart varied by up to 40% on this machine; the ratio is the
+   median turn's.
 
 Server logs are in var/bench/logs/ and the last figures in var/bench/results.json.
 """
