@@ -9,8 +9,8 @@ Run it with `make bench` (about 33 minutes), or on part of the work:
 For each database, SQLite (a fresh file in var/bench/) and PostgreSQL (the database
 hub_pages_bench on 127.0.0.1, dropped and created again; skipped if the server cannot
 be reached), it migrates, loads the demo site and measures, then adds the scale data
-set (`manage.py load_scale_data`) and measures the same pages again. On PostgreSQL it
-runs ANALYZE after each load, as autovacuum would on a live database.
+set (`benchmarks/load_scale_data.py`) and measures the same pages again. On PostgreSQL
+it runs ANALYZE after each load, as autovacuum would on a live database.
 
 Each measurement set starts `make serve` (gunicorn, production settings, 2 workers)
 twice. First with PAGE_CACHE_SECONDS=0, every cache off: the "cold" figures, what a
@@ -731,14 +731,18 @@ def main() -> int:
                 env["CACHE_KEY_PREFIX"] = f"hub-bench-{database}-{secrets.token_hex(4)}"
             for data, commands in (
                 ("demo", [["migrate", "--noinput"], ["load_demo"]]),
-                ("scale", [["load_scale_data"]]),
+                ("scale", [["benchmarks/load_scale_data.py"]]),
             ):
                 if data == "scale":
                     demo_env = env | {"DATABASE_URL": copy_database(url)}
                     if env.get("REDIS_URL"):
                         demo_env["CACHE_KEY_PREFIX"] += "-demo"
                 for command in commands:
-                    manage(env, command, LOG_DIR / f"{database}-{command[0]}.log")
+                    manage(
+                        env,
+                        command,
+                        LOG_DIR / f"{database}-{Path(command[0]).stem}.log",
+                    )
                 if database == "postgres":
                     analyze_postgres(url)
                 runs[database, data] = measure(database, data, env, options)

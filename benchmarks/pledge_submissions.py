@@ -34,8 +34,9 @@ import django  # noqa: E402
 
 django.setup()
 
-from campaigns.forms import MINIMUM_FILL_SECONDS  # noqa: E402
-from campaigns.models import CampaignPage, PledgeSignature  # noqa: E402
+from campaigns.models import CampaignPage  # noqa: E402
+from pledges.forms import MINIMUM_FILL_SECONDS  # noqa: E402
+from pledges.models import PledgeSignature  # noqa: E402
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):

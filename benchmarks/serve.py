@@ -129,13 +129,16 @@ class Server:
 
 
 def manage(env: dict, args: list[str], log_path: Path) -> None:
-    """Run a management command with the development settings (as `make demo`
-    does: the demo content needs them), its output in a log file."""
+    """Run a management command, or a script (a path ending in .py), with the
+    development settings (as `make demo` does: the demo content needs them), its
+    output in a log file."""
     started = time.monotonic()
-    print(f"  manage.py {' '.join(args)} ...", end=" ", flush=True)
+    script = args[0] if args[0].endswith(".py") else "manage.py"
+    args = args[1:] if script != "manage.py" else args
+    print(f"  {script} {' '.join(args)} ...", end=" ", flush=True)
     with log_path.open("w") as output:
         result = subprocess.run(  # noqa: S603
-            [sys.executable, "manage.py", *args],
+            [sys.executable, script, *args],
             cwd=ROOT,
             env={**env, "DJANGO_SETTINGS_MODULE": "hub.settings.dev"},
             stdout=output,
@@ -143,7 +146,7 @@ def manage(env: dict, args: list[str], log_path: Path) -> None:
         )
     if result.returncode:
         print("failed")
-        raise SystemExit(f"manage.py {args[0]} failed: see {log_path}")
+        raise SystemExit(f"{script} {' '.join(args)} failed: see {log_path}")
     print(f"{time.monotonic() - started:.0f} s")
 
 

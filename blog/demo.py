@@ -14,8 +14,7 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
 from campaigns.models import CampaignPage
-from home.demo import ensure_page
-from home.models import HomePage
+from core.demo import ensure_page
 
 from .models import Author, BlogIndexPage, BlogPostAuthor, BlogPostPage
 from .permissions import setup_blog_page
@@ -232,7 +231,7 @@ def build_guest_draft(blog: BlogIndexPage) -> None:
         workflow.start(draft, guest)
 
 
-def build(home: HomePage) -> None:
+def build(home: Page) -> None:
     """The blog under the home page, its authors, posts and the guest's draft."""
     blog = ensure_page(
         home,

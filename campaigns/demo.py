@@ -6,23 +6,22 @@ content or uses example.org, rather than inventing something that reads as fact.
 """
 
 import datetime
-import io
 
-from django.conf import settings
-from django.core.files.base import ContentFile
-from django.core.files.images import ImageFile
 from django.utils import timezone
-from django.utils.text import slugify
 
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
+from wagtail.models import Page
 
-from PIL import Image, ImageDraw, ImageFont
+from core.demo import ensure_page
 
-from home.demo import ensure_page
-from home.models import HomePage
-
+from .demo_files import (
+    BRAND_LICENCE,
+    TEAL,
+    brand_kit,
+    ensure_document,
+    ensure_image,
+    pdf,
+)
 from .models import (
     CampaignAppearance,
     CampaignHashtag,
@@ -35,128 +34,6 @@ from .models import (
     Resource,
     ResourceFile,
 )
-
-PURPLE = (107, 47, 138)
-TEAL = (11, 110, 110)
-CREAM = (246, 243, 238)
-
-
-def _picture(text: str, size: tuple[int, int], background, foreground) -> Image.Image:
-    picture = Image.new("RGB", size, background)
-    draw = ImageDraw.Draw(picture)
-    font = ImageFont.load_default(size=max(18, size[1] // 8))
-    small = ImageFont.load_default(size=max(12, size[1] // 20))
-    draw.multiline_text(
-        (size[0] // 12, size[1] // 3), text, fill=foreground, font=font, spacing=12
-    )
-    draw.text(
-        (size[0] // 12, size[1] - size[1] // 8),
-        "Demo file made by the campaign hub",
-        fill=foreground,
-        font=small,
-    )
-    return picture
-
-
-def _encode(picture: Image.Image, kind: str) -> bytes:
-    buffer = io.BytesIO()
-    picture.save(buffer, kind)
-    return buffer.getvalue()
-
-
-def ensure_image(title: str, text: str, background=PURPLE, foreground=CREAM):
-    Image_ = get_image_model()
-    image = Image_.objects.filter(title=title).first()
-    if image is None:
-        picture = _picture(text, (1200, 630), background, foreground)
-        name = f"{slugify(title)}.png"
-        image = Image_(
-            title=title, file=ImageFile(io.BytesIO(_encode(picture, "PNG")), name=name)
-        )
-        image.save()
-    return image
-
-
-def ensure_document(title: str, filename: str, content: bytes):
-    Document = get_document_model()
-    document = Document.objects.filter(title=title).first()
-    if document is None:
-        document = Document(title=title)
-        document.file.save(filename, ContentFile(content), save=False)
-        # Its size and hash, as an upload through the admin notes them. Otherwise the
-        # first page to show its size saves it, while the copies kept of the lists
-        # it is in (home/content_cache.py) still have none and save it again.
-        document._set_document_file_metadata()
-        document.save()
-    return document
-
-
-def _pdf(pages: list[str]) -> bytes:
-    """A small, real PDF: one A4 page a text, drawn with Pillow."""
-    sheets = [_picture(text, (1240, 1754), CREAM, (29, 26, 43)) for text in pages]
-    buffer = io.BytesIO()
-    sheets[0].save(buffer, "PDF", save_all=True, append_images=sheets[1:])
-    return buffer.getvalue()
-
-
-BRAND_LICENCE = (
-    "Demo logos made by the campaign hub's demo command. Use them freely to support "
-    "Infant Mental Health Awareness Week, on social media, posters and slides. "
-    "Please keep their colours and words as they are."
-)
-# The logo's colourways: name, background, lettering.
-LOGO_COLOURWAYS = [
-    ("Purple", PURPLE, CREAM),
-    ("Teal", TEAL, CREAM),
-    ("Light", CREAM, PURPLE),
-]
-
-
-def _hex(colour: tuple[int, int, int]) -> str:
-    return "#{:02X}{:02X}{:02X}".format(*colour)
-
-
-def _logo_formats() -> list[str]:
-    """PNG and SVG logos where the documents library accepts them, else PDF ones."""
-    allowed = settings.WAGTAILDOCS_EXTENSIONS
-    formats = [kind for kind in ("png", "svg") if kind in allowed]
-    return formats or ["pdf"]
-
-
-def _logo(year_tag: str, kind: str, background, foreground) -> bytes:
-    if kind == "svg":
-        return (
-            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 800">'
-            f'<rect width="800" height="800" fill="{_hex(background)}"/>'
-            '<text x="400" y="420" text-anchor="middle" font-family="sans-serif" '
-            f'font-size="120" fill="{_hex(foreground)}">#{year_tag}</text></svg>\n'
-        ).encode()
-    picture = _picture(f"#{year_tag}", (800, 800), background, foreground)
-    return _encode(picture, kind.upper())
-
-
-def _brand_kit(year: int, year_tag: str) -> list[tuple]:
-    """(document, label) pairs: each logo in each format, then the colour sheet."""
-    files = []
-    for kind in _logo_formats():
-        for name, background, foreground in LOGO_COLOURWAYS:
-            document = ensure_document(
-                f"IMHAW {year} logo, {name.lower()} ({kind.upper()})",
-                f"{year_tag.lower()}-logo-{name.lower()}.{kind}",
-                _logo(year_tag, kind, background, foreground),
-            )
-            files.append((document, f"{year_tag} logo {name.lower()}"))
-    sheet = "\n".join(
-        [f"IMHAW {year} colours", ""]
-        + [
-            f"{name}: {_hex(colour)}"
-            for name, colour in [("Purple", PURPLE), ("Teal", TEAL), ("Cream", CREAM)]
-        ]
-    )
-    colours = ensure_document(
-        f"IMHAW {year} colour sheet", f"{year_tag.lower()}-colours.pdf", _pdf([sheet])
-    )
-    return [*files, (colours, f"{year_tag} colours")]
 
 
 def ensure_kit(resource: Resource, files: list[tuple]) -> None:
@@ -220,7 +97,7 @@ def build_2021(archive: CampaignIndexPage) -> CampaignPage:
         licence=BRAND_LICENCE,
         thumbnail=ensure_image("IMHAW 2021 logo", "#IMHAW21\n#IncludingInfants"),
     )
-    ensure_kit(branding, _brand_kit(2021, "IMHAW21"))
+    ensure_kit(branding, brand_kit(2021, "IMHAW21"))
     campaign = ensure_page(
         archive,
         CampaignPage,
@@ -327,7 +204,7 @@ def build_2020(archive: CampaignIndexPage) -> CampaignPage:
         document=ensure_document(
             "Infant mental health infographic (demo file)",
             "infant-mental-health-infographic.pdf",
-            _pdf(["What is infant mental health\nand why does it matter?"]),
+            pdf(["What is infant mental health\nand why does it matter?"]),
         ),
         link="",
         thumbnail=ensure_image(
@@ -342,7 +219,7 @@ def build_2020(archive: CampaignIndexPage) -> CampaignPage:
         document=ensure_document(
             "Infant Mental Health Briefing for Commissioners (demo file)",
             "imh-briefing-for-commissioners.pdf",
-            _pdf(
+            pdf(
                 [
                     "Infant Mental Health\nBriefing for Commissioners",
                     "What infant mental health is",
@@ -362,9 +239,7 @@ def build_2020(archive: CampaignIndexPage) -> CampaignPage:
         document=ensure_document(
             "Online infant mental health training resources (demo file)",
             "online-imh-training-resources.pdf",
-            _pdf(
-                ["Online infant mental health\ntraining resources\nfor professionals"]
-            ),
+            pdf(["Online infant mental health\ntraining resources\nfor professionals"]),
         ),
         link="",
         thumbnail=None,
@@ -512,7 +387,7 @@ def build_next(archive: CampaignIndexPage) -> CampaignPage:
     return campaign
 
 
-def build(home: HomePage) -> None:
+def build(home: Page) -> None:
     archive = ensure_page(
         home,
         CampaignIndexPage,

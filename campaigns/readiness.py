@@ -125,17 +125,15 @@ def campaign_readiness(campaign, today: datetime.date | None = None) -> list:
 
 
 def _branding_count(campaign) -> int:
-    from .models import Resource
-
-    ids = [link.resource_id for link in campaign.campaign_resources.all()]
-    return Resource.objects.filter(pk__in=ids, kind=Resource.Kind.BRANDING).count()
+    # The links may be a revision's, in memory: counted here, not in a query.
+    links = campaign.campaign_resources.select_related("resource")
+    return sum(link.resource.kind == "branding" for link in links)
 
 
 def _event_counts(campaign) -> tuple[int, int]:
-    """(published, draft) events under the campaign, in one query."""
-    from .models import EventPage
-
-    live = list(EventPage.objects.child_of(campaign).values_list("live", flat=True))
+    """(published, draft) events under the campaign (its only children), in one
+    query."""
+    live = list(campaign.get_children().values_list("live", flat=True))
     return sum(live), len(live) - sum(live)
 
 

@@ -13,14 +13,6 @@ urlpatterns = [
         views.campaign_brand_css,
         name="campaign_brand_css",
     ),
-    # The public forms post here rather than to their cached pages: see hub/csrf.py.
-    path("pledge/<int:pk>/", views.pledge_submit, name="pledge_submit"),
-    path(
-        "propose-event/<int:pk>/",
-        views.propose_event_submit,
-        name="propose_event_submit",
-    ),
-    path("pledge/withdraw/<str:token>/", views.pledge_withdraw, name="pledge_withdraw"),
     path(
         "appearances/<int:pk>/",
         views.appearance_transcript,

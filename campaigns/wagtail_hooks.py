@@ -1,4 +1,4 @@
-"""Admin for campaigns: the snippet library, pledges, dashboard and next year."""
+"""Admin for campaigns: the snippet library, dashboard and next year."""
 
 from django import forms
 from django.db.models import Q
@@ -9,23 +9,20 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.menus.pages import PageMenuItem
-from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 import django_filters
 from taggit.models import Tag
-from wagtail_modeladmin.helpers import PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
-from home.reports import review_cutoff
+from core.reports import review_cutoff
+from core.wagtail_hooks import is_editor
 
-from .dashboard import CampaignPanel, EventsThisWeekPanel, PledgesPanel, ReviewsPanel
+from .dashboard import CampaignPanel, EventsThisWeekPanel
 from .models import (
     CampaignPage,
     Hashtag,
     MediaAppearance,
-    PledgeSignature,
     Resource,
     kit_files,
 )
@@ -101,65 +98,10 @@ class CampaignSnippetsGroup(SnippetViewSetGroup):
 register_snippet(CampaignSnippetsGroup)
 
 
-class PledgePermissionHelper(PermissionHelper):
-    """Signatures come only from the public form and are never edited in the admin."""
-
-    def user_can_create(self, user):
-        return False
-
-    def user_can_edit_obj(self, user, obj):
-        return False
-
-
-class PledgeSignatureAdmin(ModelAdmin):
-    """Editors list, filter, search and export pledges; nobody edits them."""
-
-    model = PledgeSignature
-    menu_label = "Pledges"
-    menu_icon = "group"
-    menu_order = 210
-    add_to_admin_menu = True
-    inspect_view_enabled = True
-    list_display = [
-        "name",
-        "email",
-        "role_label",
-        "organisation",
-        "campaign",
-        "created_at",
-    ]
-    list_filter = ["campaign", "created_at", "role", "region"]
-    search_fields = ["name", "email", "organisation"]
-    list_export = [
-        "campaign",
-        "name",
-        "email",
-        "role_label",
-        "organisation",
-        "region",
-        "show_on_wall",
-        "consent_text",
-        "consented_at",
-        "created_at",
-    ]
-    export_filename = "pledge-signatures"
-    permission_helper_class = PledgePermissionHelper
-
-
-modeladmin_register(PledgeSignatureAdmin)
-
-
-def is_campaign_editor(user) -> bool:
-    """Who sees the campaign panels: those who may publish pages, never guests."""
-    return PagePermissionPolicy().user_has_permission(user, "publish")
-
-
 @hooks.register("construct_homepage_panels")
 def add_campaign_panels(request, panels):
-    if is_campaign_editor(request.user):
-        panels.extend([CampaignPanel(), ReviewsPanel(), EventsThisWeekPanel()])
-    if request.user.has_perm("campaigns.view_pledgesignature"):
-        panels.append(PledgesPanel())
+    if is_editor(request.user):
+        panels.extend([CampaignPanel(), EventsThisWeekPanel()])
 
 
 @hooks.register("insert_global_admin_css")

@@ -4,7 +4,6 @@ Every builder here is idempotent: it creates what is missing and brings what exi
 to the demo's values, publishing a new revision only when something changed.
 """
 
-import json
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -12,10 +11,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from wagtail.fields import StreamField
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
-from .models import HomePage, OrganisationSettings, StandardPage
+from core.demo import ensure_page
+from core.models import OrganisationSettings
+
+from .models import HomePage, StandardPage
 
 SITE_NAME = "Infant Mental Health Awareness Week"
 HOME_INTRO = (
@@ -41,51 +42,6 @@ DEMO_ACCOUNTS = [
     DemoAccount("editor", "imhaw-editor-demo", "editor", group="Editors"),
     DemoAccount("guest", "imhaw-guest-demo", "guest author", group="Guest authors"),
 ]
-
-
-def _comparable(page: Page, name: str):
-    """A field's stored form, without what differs on every run (ids, block ids)."""
-    field = page._meta.get_field(name)
-    if field.one_to_many:  # A child relation, e.g. a campaign's ordered hashtags.
-        skip = {"id", "sort_order", field.field.attname}
-        return [
-            {
-                f.attname: getattr(child, f.attname)
-                for f in child._meta.concrete_fields
-                if f.attname not in skip
-            }
-            for child in getattr(page, name).all()
-        ]
-    value = field.get_prep_value(getattr(page, field.attname))
-    if isinstance(field, StreamField):
-        return _without_ids(json.loads(value) if isinstance(value, str) else value)
-    return value
-
-
-def _without_ids(data):
-    """StreamField data with every block id removed, however deep (list items too)."""
-    if isinstance(data, dict):
-        return {key: _without_ids(val) for key, val in data.items() if key != "id"}
-    if isinstance(data, list):
-        return [_without_ids(item) for item in data]
-    return data
-
-
-def ensure_page(parent: Page, model: type[Page], slug: str, **fields) -> Page:
-    """The live child of `parent` with this slug, created or updated to `fields`."""
-    page = model.objects.child_of(parent).filter(slug=slug).first()
-    if page is None:
-        page = model(slug=slug, **fields)
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-        return page
-    before = {name: _comparable(page, name) for name in fields}
-    for name, value in fields.items():
-        setattr(page, name, value)
-    after = {name: _comparable(page, name) for name in fields}
-    if before != after or not page.live or page.has_unpublished_changes:
-        page.save_revision().publish()
-    return page
 
 
 def ensure_accounts() -> list[DemoAccount]:

@@ -1,29 +1,20 @@
-"""Site-wide views: search, robots.txt, the favicon and the health check."""
+"""Site search: pages, downloads and authors."""
 
-import hashlib
-
-from django.core.cache import cache
 from django.core.paginator import Page as PageOfItems
 from django.core.paginator import Paginator
-from django.db import DatabaseError, connection
+from django.db import DatabaseError
 from django.db.models import F, TextField, Value
 from django.db.models.functions import Coalesce, NullIf
-from django.http import HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
-from django.templatetags.static import static
-from django.urls import reverse
-from django.utils.functional import SimpleLazyObject
+from django.shortcuts import render
 
 from wagtail.models import Page
 from wagtail.query import PageQuerySet
 from wagtail.search.backends import get_search_backend
 
-from blog.models import live_blog
+from blog.models import BlogIndexPage
 from campaigns.models import Resource, kit_files
+from core.pagination import page_number
 
-from .content_cache import remember
-from .pages import restricted
-from .pagination import page_number
 from .search import authors_matching, in_result_order, matching
 
 MAX_QUERY_LENGTH = 200
@@ -75,7 +66,7 @@ def promoted_pages(query: str) -> list:
 
 def _with_author_urls(request, authors) -> list:
     """Authors found, each with the URL of their page on the blog."""
-    blog = live_blog()
+    blog = BlogIndexPage.objects.live().first()
     found = list(authors)
     for author in found:
         author.page_url = (
@@ -107,107 +98,29 @@ def search(request):
 
 def found_for(request, query: str) -> dict:
     """The page of results asked for, and the downloads, authors and editors' picks
-    for `query`.
-
-    Counting and ordering every match takes time that grows with the content, and in
-    an awareness week thousands of visitors search for the same few words, so each
-    query's count, pages of results and the rest are kept until the content changes
-    (home/content_cache.py), as the blog keeps its listings; the results are read
-    only if their fragment of the page is not kept too."""
-    # The query in a key of fixed length, whatever its characters.
-    key = "search:" + hashlib.sha256(query.encode()).hexdigest()
-
-    def hits() -> PageQuerySet:
-        # Private pages left out by id: the search backend takes no subqueries but
-        # lists of ids, as Wagtail's public() gives it.
-        private = Page.objects.filter(restricted()).values("pk")
-        public = Page.objects.live().exclude(pk__in=private)
-        return matching(query, in_result_order(public, query))
-
-    def shown(number: int) -> list:
-        first = (number - 1) * RESULTS_PER_PAGE
-        on_page = list(hits()[first : first + RESULTS_PER_PAGE])
-        found = {
-            page.pk: page
-            for page in shown_as_results(
-                Page.objects.filter(pk__in=[hit.pk for hit in on_page])
-            )
-        }
-        return [found[hit.pk] for hit in on_page if hit.pk in found]
-
+    for `query`."""
     # Counted first, within the search view's care: a query the full-text engine
     # cannot parse fails here, not while the page renders.
+    hits = matching(query, in_result_order(Page.objects.live().public(), query))
     paginator = Paginator((), RESULTS_PER_PAGE)
-    paginator.count = remember(f"{key}:count", lambda: hits().count())
+    paginator.count = hits.count()
     number = page_number(request.GET.get("page"), paginator.num_pages)
-    results = PageOfItems(
-        SimpleLazyObject(
-            lambda: remember(f"{key}:page:{number}", lambda: shown(number))
-        ),
-        number,
-        paginator,
-    )
-    resources, authors, picks = remember(
-        f"{key}:more",
-        lambda: (
-            list(
-                get_search_backend().search(
-                    query,
-                    Resource.objects.select_related("document").prefetch_related(
-                        kit_files()
-                    ),
-                )[:5]
-            ),
-            list(authors_matching(query)[:5]),
-            promoted_pages(query),
-        ),
-    )
-    return {
-        "results": results,
-        "resources": resources,
-        "authors": _with_author_urls(request, authors),
-        "picks": picks,
+    first = (number - 1) * RESULTS_PER_PAGE
+    on_page = list(hits[first : first + RESULTS_PER_PAGE])
+    found = {
+        page.pk: page
+        for page in shown_as_results(
+            Page.objects.filter(pk__in=[hit.pk for hit in on_page])
+        )
     }
-
-
-def robots_txt(request):
-    """Crawlers may read the public site, never the admin; the sitemap lists it all."""
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /django-admin/",
-        "Disallow: /search/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
-    ]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
-
-
-def favicon(request):
-    """Browsers ask for /favicon.ico whatever the page says: send them to the file."""
-    return redirect(static("images/favicon.ico"), permanent=True)
-
-
-def healthz(request):
-    """For load balancers: can this app server reach its database and cache?
-
-    Says only "ok" or "failing" for each, nothing about the content or its people.
-    """
-    checks = {}
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-        checks["database"] = "ok"
-    except DatabaseError:
-        checks["database"] = "failing"
-    try:
-        cache.set("healthz", "ok", 10)
-        checks["cache"] = "ok" if cache.get("healthz") == "ok" else "failing"
-    except Exception:  # noqa: BLE001 - any cache error means the cache is failing
-        checks["cache"] = "failing"
-    healthy = all(state == "ok" for state in checks.values())
-    response = JsonResponse(
-        {"status": "ok" if healthy else "failing", **checks},
-        status=200 if healthy else 503,
-    )
-    response["Cache-Control"] = "no-store"
-    return response
+    results = [found[hit.pk] for hit in on_page if hit.pk in found]
+    resources = get_search_backend().search(
+        query,
+        Resource.objects.select_related("document").prefetch_related(kit_files()),
+    )[:5]
+    return {
+        "results": PageOfItems(results, number, paginator),
+        "resources": list(resources),
+        "authors": _with_author_urls(request, authors_matching(query)[:5]),
+        "picks": promoted_pages(query),
+    }

@@ -7,9 +7,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import views as core_views
+from core.api import api_router
 from home import views as home_views
-
-from .api import api_router
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -18,10 +18,11 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("search/", home_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
-    path("robots.txt", home_views.robots_txt, name="robots_txt"),
-    path("favicon.ico", home_views.favicon),
-    path("healthz", home_views.healthz, name="healthz"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", core_views.favicon),
+    path("healthz", core_views.healthz, name="healthz"),
     path("", include("campaigns.urls")),
+    path("", include("pledges.urls")),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:

@@ -3,6 +3,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import caches
+from django.core.cache.backends.db import DatabaseCache
 from django.utils import timezone
 
 from wagtail.models import Site
@@ -18,28 +19,16 @@ from campaigns.factories import (
     HashtagFactory,
     ResourceFactory,
 )
-from hub import page_cache
 
 
 @pytest.fixture(autouse=True)
 def _empty_caches():
-    """Each test starts with empty caches: Wagtail keeps renditions and site root
-    paths in the default cache by id, and the next test's rows reuse the ids."""
+    """Each test starts with empty caches: pages cached by an earlier test, and
+    Wagtail's renditions and site root paths, kept by id, which the next test's rows
+    reuse. A database cache empties with the test's database."""
     for cache in caches.all():
-        cache.clear()
-
-
-@pytest.fixture
-def content_cache_on(settings):
-    """The content cache as the site runs, with the full-page cache left out."""
-    settings.PAGE_CACHE_SECONDS = 60
-    settings.MIDDLEWARE = [
-        name
-        for name in settings.MIDDLEWARE
-        if name != "hub.page_cache.PageCacheMiddleware"
-    ]
-    page_cache.invalidate()  # Nothing from an earlier test.
-    return settings
+        if not isinstance(cache, DatabaseCache):
+            cache.clear()
 
 
 @pytest.fixture

@@ -1,11 +1,10 @@
 from .author import Author
-from .index import BlogIndexPage, live_blog
+from .index import BlogIndexPage
 from .post import (
     BlogPostAuthor,
     BlogPostPage,
     BlogPostTag,
     latest_posts,
-    posts_for_campaign,
 )
 
 __all__ = [
@@ -15,6 +14,4 @@ __all__ = [
     "BlogPostPage",
     "BlogPostTag",
     "latest_posts",
-    "live_blog",
-    "posts_for_campaign",
 ]

@@ -13,10 +13,11 @@ from wagtail.search import index
 
 from taggit.models import Tag
 
-from home.content_cache import remember
-from home.pages import BasePage
-from home.pagination import kept_page
+from campaigns.models import CampaignPage
+from core.pages import BasePage
+from core.pagination import paginate
 
+from ..feeds import BlogFeed
 from .author import Author
 from .post import BlogPostPage
 
@@ -57,16 +58,11 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         ).annotate(post_count=Count("blog_blogposttag_items"))
 
     def popular_tags(self) -> list[Tag]:
-        """The sidebar's topics: the most used first. Counting every post's tags
-        takes time that grows with the blog, so the answer is kept until the content
-        changes."""
-        return self.remember(
-            "popular-tags",
-            lambda: list(
-                self.tag_counts().order_by("-post_count", Lower("name"), "name")[
-                    :SIDEBAR_TOPICS
-                ]
-            ),
+        """The sidebar's topics: the most used first."""
+        return list(
+            self.tag_counts().order_by("-post_count", Lower("name"), "name")[
+                :SIDEBAR_TOPICS
+            ]
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -84,7 +80,7 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
 
     def render_listing(self, request, posts, *, subpage: str, **context):
         """One page of `posts`, each listing and page of it with its own URL."""
-        page_of_posts = kept_page(
+        page_of_posts = paginate(
             self, request, posts, per_page=POSTS_PER_PAGE, subpage=subpage
         )
         context.update(
@@ -109,7 +105,7 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         """Every topic, A to Z, a page at a time: the sidebar names only the most
         used."""
         subpage = self.reverse_subpage("all_topics")
-        page_of_tags = kept_page(
+        page_of_tags = paginate(
             self,
             request,
             self.tag_counts().order_by(Lower("name"), "name"),
@@ -157,8 +153,6 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
 
     @path("campaigns/<int:year>/")
     def posts_by_campaign(self, request, year):
-        from campaigns.models import CampaignPage
-
         campaign = (
             CampaignPage.objects.live()
             .public()
@@ -193,36 +187,20 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         return self.feed(request, "atom", tag=self._tag_or_404(tag))
 
     def feed(self, request, kind: str, tag: Tag | None = None) -> HttpResponse:
-        """The feed of this kind, of every post or those with `tag`. Its document,
-        the longest the blog writes, is kept whole until the content changes, for
-        each host and scheme: its links are absolute."""
-        from ..feeds import BlogFeed
-
-        return self.remember(
-            f"feed:{kind}:{tag.slug if tag else ''}:{request.scheme}:"
-            f"{request.get_host()}",
-            lambda: BlogFeed(self, kind, tag=tag)(request),
-        )
+        """The feed of this kind, of every post or those with `tag`."""
+        posts = BlogPostPage.objects.child_of(self)
+        return BlogFeed(self, posts, kind, tag=tag)(request)
 
     def _tag_or_404(self, slug: str) -> Tag:
-        """The tag with this slug, if any post in this blog has ever used it; kept
-        until the content changes."""
-        tag = self.remember(
-            f"tag:{slug}",
-            lambda: (
-                Tag.objects.filter(
-                    slug=slug,
-                    blog_blogposttag_items__content_object__path__startswith=self.path,
-                )
-                .distinct()
-                .first()
-            ),
+        """The tag with this slug, if any post in this blog has ever used it."""
+        tag = (
+            Tag.objects.filter(
+                slug=slug,
+                blog_blogposttag_items__content_object__path__startswith=self.path,
+            )
+            .distinct()
+            .first()
         )
         if tag is None:
             raise Http404("No posts have that tag.")
         return tag
-
-
-def live_blog() -> BlogIndexPage | None:
-    """The site's blog (it has one at most), kept until the content changes."""
-    return remember("live-blog", lambda: BlogIndexPage.objects.live().first())

@@ -15,13 +15,14 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPan
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from taggit.models import TaggedItemBase
 
-from home.blocks import BaseStreamBlock
-from home.images import renditions
-from home.pages import BasePage, PageQuerySet
+from core.blocks import BaseStreamBlock
+from core.images import renditions
+from core.pages import BasePage
 
 AUTHOR_PHOTO = "fill-160x160"
 WORDS_PER_MINUTE = 200
@@ -171,8 +172,6 @@ class BlogPostPage(BasePage):
 
     objects = BlogPostManager()
     og_type = "article"
-    # The social card's picture and the campaign's link come with the post.
-    select_related_when_served = ("image", "campaign__hero_image")
 
     class Meta:
         verbose_name = "blog post"
@@ -223,14 +222,10 @@ class BlogPostPage(BasePage):
     def authors_with_photos(self) -> list:
         """The authors in credit order with their photos' renditions, in two queries
         for the page and its structured data together."""
-
-        def build() -> list:
-            items = self.post_authors.select_related("author__photo").prefetch_related(
-                renditions("author__photo", AUTHOR_PHOTO)
-            )
-            return [item.author for item in items]
-
-        return self.remember("authors", build)
+        items = self.post_authors.select_related("author__photo").prefetch_related(
+            renditions("author__photo", AUTHOR_PHOTO)
+        )
+        return [item.author for item in items]
 
     def get_canonical_url(self, request=None) -> str:
         """The original, for a post first published elsewhere; else this page."""
@@ -246,7 +241,7 @@ class BlogPostPage(BasePage):
         """The campaign's hashtags, so a shared post joins the week's conversation."""
         if not self.campaign_id:
             return []
-        return self.remember("hashtags", lambda: self.campaign.hashtags)
+        return self.campaign.hashtags
 
     def get_schema_org(self, request, organisation) -> dict:
         """A schema.org BlogPosting, as search engines show articles."""
@@ -288,23 +283,14 @@ class BlogPostPage(BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from .index import BlogIndexPage
-
         context = super().get_context(request, *args, **kwargs)
-        tags = self.remember(
-            "tags",
-            lambda: sorted(
-                (item.tag for item in self.tagged_items.select_related("tag")),
-                key=lambda tag: tag.name,
-            ),
+        tags = sorted(
+            (item.tag for item in self.tagged_items.select_related("tag")),
+            key=lambda tag: tag.name,
         )
-        # The post's parent: served, the routing has already fetched it.
+        # A post's parent is always its blog (parent_page_types).
         parent = self.get_parent()
-        blog_index = (
-            parent.specific_deferred
-            if parent.live and parent.specific_class is BlogIndexPage
-            else None
-        )
+        blog_index = parent.specific_deferred if parent.live else None
         if blog_index:
             blog_url = blog_index.get_url(request)
             context.update(
@@ -316,9 +302,7 @@ class BlogPostPage(BasePage):
             blog_index=blog_index,
             authors=self.authors_with_photos,
             tags=tags,
-            related_posts=self.remember(
-                "related", lambda: list(self.related_posts(tags))
-            ),
+            related_posts=self.related_posts(tags),
         )
         return context
 
@@ -338,11 +322,6 @@ class BlogPostAuthor(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = "post author"
-
-
-def posts_for_campaign(campaign):
-    """The live posts that belong to a campaign, newest first, ready for cards."""
-    return BlogPostPage.objects.for_listing().filter(campaign=campaign)
 
 
 def latest_posts(limit: int = 3):

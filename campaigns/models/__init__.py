@@ -1,15 +1,7 @@
-from .campaign import (
-    CampaignAppearance,
-    CampaignHashtag,
-    CampaignIndexPage,
-    CampaignPage,
-    CampaignResource,
-    CampaignState,
-    current_campaign,
-    current_of,
-)
+from .archive import CampaignIndexPage, current_campaign, current_of
+from .campaign import CampaignPage, CampaignState
 from .event import EventPage
-from .pledge import PledgeSignature, normalise_email
+from .links import CampaignAppearance, CampaignHashtag, CampaignResource
 from .snippets import (
     Hashtag,
     MediaAppearance,
@@ -29,12 +21,10 @@ __all__ = [
     "EventPage",
     "Hashtag",
     "MediaAppearance",
-    "PledgeSignature",
     "Resource",
     "ResourceFile",
     "ResourceTag",
     "current_campaign",
     "current_of",
     "kit_files",
-    "normalise_email",
 ]

@@ -1,101 +1,39 @@
-"""The archive of weeks and one page per year's campaign."""
+"""One page per year's campaign: the week, its pledge, events and recap."""
 
 import datetime
-import time
-from collections.abc import Iterable
-from contextlib import suppress
 from enum import StrEnum
 
-from django.conf import settings
-from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject, cached_property
-from django.views.decorators.http import require_safe
+from django.utils.functional import cached_property
 
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images.models import SourceImageIOError
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
-from home import content_cache
-from home.images import renditions
-from home.pages import BasePage
-from home.pagination import kept_page
+from core.images import renditions
+from core.pages import BasePage, expire_at, midnight, next_of
 
 from ..blocks import CampaignBodyBlock, RecapBlock
 from ..colours import HEX_COLOUR, brand_colour_problem, is_hex_colour
 from ..panels import ReadinessPanel
+from .event import EventPage
 from .snippets import RESOURCE_THUMBNAIL, kit_files
 
 POSTS_SHOWN = 6
-# How long the pledge count and wall shown on pages are kept (pledge_figures).
-PLEDGE_FIGURES_SECONDS = 10
 
 
 class CampaignState(StrEnum):
     UPCOMING = "upcoming"
     LIVE = "live"
     ENDED = "ended"
-
-
-class CampaignIndexPage(BasePage):
-    """The archive of awareness weeks: every year's campaign, newest first."""
-
-    intro = RichTextField(
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text="Shown above the list of weeks.",
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["campaigns.CampaignPage"]
-    max_count = 1
-
-    # Four rows of three cards on a wide screen; older weeks are on later pages.
-    weeks_per_page = 12
-
-    class Meta:
-        verbose_name = "campaign archive"
-
-    def campaigns(self):
-        """Live campaigns under this archive, newest first, with card images."""
-        return (
-            CampaignPage.objects.child_of(self)
-            .live()
-            .public()
-            .defer("body")
-            .select_related("hero_image")
-            # All renditions: a card shows a <picture> of several sizes and formats.
-            .prefetch_related(renditions("hero_image"))
-            .order_by("-year")
-        )
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # A bad ?page shows the nearest real page rather than an error.
-        page_of_campaigns = kept_page(
-            self, request, self.campaigns(), per_page=self.weeks_per_page
-        )
-        context.update(
-            campaigns=page_of_campaigns.object_list
-            if page_of_campaigns is not None
-            else [],
-            page_of_campaigns=page_of_campaigns,
-            page_url=self.get_url(request),
-        )
-        return context
 
 
 class CampaignPage(RoutablePageMixin, BasePage):
@@ -257,9 +195,6 @@ class CampaignPage(RoutablePageMixin, BasePage):
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = ["campaigns.EventPage"]
 
-    # The hero picture, also the social card's, comes with the page.
-    select_related_when_served = ("hero_image",)
-
     class Meta:
         verbose_name = "campaign"
 
@@ -339,49 +274,26 @@ class CampaignPage(RoutablePageMixin, BasePage):
             or (self.pledge_closes_at and now >= self.pledge_closes_at)
         )
 
+    # The pledge and proposal forms are the pledges app's, beside this page.
     @property
     def pledge_url(self) -> str:
-        return self.url + self.reverse_subpage("pledge")
+        return reverse("pledges:pledge", args=[self.year])
 
     @property
     def propose_event_url(self) -> str:
-        return self.url + self.reverse_subpage("propose_event")
+        return reverse("pledges:propose_event", args=[self.year])
 
     @property
     def pledge_submit_url(self) -> str:
-        return reverse("campaigns:pledge_submit", args=[self.pk])
+        return reverse("pledges:pledge_submit", args=[self.pk])
 
     @property
     def propose_event_submit_url(self) -> str:
-        return reverse("campaigns:propose_event_submit", args=[self.pk])
+        return reverse("pledges:propose_event_submit", args=[self.pk])
 
+    @cached_property
     def pledge_count(self) -> int:
         return self.pledge_signatures.count()
-
-    def pledge_figures(self) -> tuple[int, list]:
-        """The count and the wall as pages show them: read at most once every
-        PLEDGE_FIGURES_SECONDS across the app servers, where every page-cache miss of
-        this week's page and the home page would read them. The count lags by no more
-        than cached pages already allow; the thank-you page counts afresh, and
-        withdrawing a pledge forgets them (`forget_pledge_figures`)."""
-        if not content_cache.is_on():
-            # The wall read only where it is shown: the home page shows the count.
-            return self.pledge_count(), SimpleLazyObject(self.pledge_wall)
-        cache = caches[settings.PAGE_CACHE_ALIAS]
-        key = self._pledge_figures_key()
-        # Their age by the site's clock, which tests move, not only the cache's expiry,
-        # which is Redis's own clock.
-        read_at, *figures = cache.get(key) or (0,)
-        if time.time() - read_at >= PLEDGE_FIGURES_SECONDS:
-            figures = self.pledge_count(), self.pledge_wall()
-            cache.set(key, (time.time(), *figures), PLEDGE_FIGURES_SECONDS)
-        return tuple(figures)
-
-    def forget_pledge_figures(self) -> None:
-        caches[settings.PAGE_CACHE_ALIAS].delete(self._pledge_figures_key())
-
-    def _pledge_figures_key(self) -> str:
-        return f"pledge-figures:{self.pk}"
 
     def pledge_wall(self, limit: int = 60) -> list:
         """The latest signers who asked to be shown: first names and roles only."""
@@ -404,29 +316,21 @@ class CampaignPage(RoutablePageMixin, BasePage):
     @cached_property
     def hashtags(self) -> list:
         """The week's hashtags in order: the page shows them in three places."""
-        return self.remember(
-            "hashtags",
-            lambda: [
-                item.hashtag
-                for item in self.campaign_hashtags.select_related("hashtag").all()
-            ],
-        )
+        return [
+            item.hashtag
+            for item in self.campaign_hashtags.select_related("hashtag").all()
+        ]
 
     def events(self):
         """Live events of this campaign, in order of start."""
-        from .event import EventPage
-
         return EventPage.objects.child_of(self).live().public().order_by("start")
 
+    @cached_property
     def live_events(self) -> list:
-        """`events()`, kept until the content changes when this page is served."""
-        return self.remember("events", lambda: list(self.events()))
+        return list(self.events())
 
     def resources_by_kind(self) -> list[tuple[str, list]]:
         """The campaign's resources grouped by kind, each group in editor's order."""
-        return self.remember("resources", self._resources_by_kind)
-
-    def _resources_by_kind(self) -> list[tuple[str, list]]:
         items = self.campaign_resources.select_related(
             "resource__document", "resource__thumbnail"
         ).prefetch_related(
@@ -436,22 +340,14 @@ class CampaignPage(RoutablePageMixin, BasePage):
         groups: dict[str, list] = {}
         for item in items:
             resource = item.resource
-            if resource.thumbnail:
-                # Made now if new, so that the copy kept in the cache has it too. A
-                # missing file is left to the template, which shows a placeholder.
-                with suppress(SourceImageIOError):
-                    resource.thumbnail.get_rendition(RESOURCE_THUMBNAIL)
             groups.setdefault(resource.get_kind_display(), []).append(resource)
         return list(groups.items())
 
     def appearances(self) -> list:
-        return self.remember(
-            "appearances",
-            lambda: [
-                item.appearance
-                for item in self.campaign_appearances.select_related("appearance")
-            ],
-        )
+        return [
+            item.appearance
+            for item in self.campaign_appearances.select_related("appearance")
+        ]
 
     def siblings_by_year(self) -> tuple["CampaignPage | None", "CampaignPage | None"]:
         """The previous and next live weeks, found in one query."""
@@ -495,29 +391,20 @@ class CampaignPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        previous_campaign, next_campaign = self.remember(
-            "siblings", self.siblings_by_year
-        )
+        previous_campaign, next_campaign = self.siblings_by_year()
         if self.pk and self.pledge_wording:
-            pledge_count, wall = self.pledge_figures()
-            context.update(pledge_count=pledge_count, wall=wall)
-        from blog.models import posts_for_campaign
-
-        # A few posts here; the blog lists them all.
+            context["wall"] = self.pledge_wall()
+        # A few posts here, found through the posts' link to their week; the blog
+        # lists them all.
         posts = (
-            self.remember(
-                "posts", lambda: list(posts_for_campaign(self)[: POSTS_SHOWN + 1])
-            )
-            if self.pk
-            else []
+            list(self.blog_posts.for_listing()[: POSTS_SHOWN + 1]) if self.pk else []
         )
-        has_more_posts = len(posts) > POSTS_SHOWN
-        posts = posts[:POSTS_SHOWN]
-
         context.update(
-            events=self.live_events(),
-            posts=posts,
-            more_posts_url=self.more_posts_url(request) if has_more_posts else "",
+            events=self.live_events,
+            posts=posts[:POSTS_SHOWN],
+            more_posts_url=self.more_posts_url(request, posts[0])
+            if len(posts) > POSTS_SHOWN
+            else "",
             resource_groups=self.resources_by_kind(),
             appearances=self.appearances(),
             previous_campaign=previous_campaign,
@@ -525,16 +412,28 @@ class CampaignPage(RoutablePageMixin, BasePage):
         )
         return context
 
-    def more_posts_url(self, request) -> str:
-        """The blog's listing of this week's posts."""
-        from blog.models import live_blog
-
-        blog = live_blog()
-        if blog is None:
-            return ""
+    def more_posts_url(self, request, post) -> str:
+        """The blog's listing of this week's posts: the blog is the post's parent."""
+        blog = post.get_parent().specific
         return blog.get_url(request) + blog.reverse_subpage(
             "posts_by_campaign", args=[self.year]
         )
+
+    def changes_at(self) -> datetime.datetime | None:
+        """The week going live or ending, the pledge opening or closing, an event
+        finishing: whichever comes first."""
+        return next_of(
+            midnight(self.start_date),
+            midnight(self.end_date + datetime.timedelta(days=1)),
+            self.pledge_opens_at,
+            self.pledge_closes_at,
+            *(event.end for event in self.live_events),
+        )
+
+    def serve(self, request, view=None, args=None, kwargs=None):
+        # RoutablePageMixin serves every route itself, BasePage.serve's included.
+        response = super().serve(request, view, args, kwargs)
+        return expire_at(response, self.changes_at())
 
     def days(self) -> list[datetime.date]:
         return [
@@ -546,38 +445,12 @@ class CampaignPage(RoutablePageMixin, BasePage):
         """What a CDN purges on publish: the page and its routes that show it."""
         return ["/", "events/", "pledge/", "propose-event/"]
 
-    # The forms' pages only show them (and are cached); they post to a view of their
-    # own, pledge_submit_url and propose_event_submit_url.
-    @path("pledge/")
-    def pledge(self, request):
-        from .. import views
-
-        return require_safe(views.pledge)(request, self)
-
-    @path("pledge/thanks/")
-    def pledge_thanks(self, request):
-        from .. import views
-
-        return views.pledge_thanks(request, self)
-
-    @path("propose-event/")
-    def propose_event(self, request):
-        from .. import views
-
-        return require_safe(views.propose_event)(request, self)
-
-    @path("propose-event/thanks/")
-    def propose_event_thanks(self, request):
-        from .. import views
-
-        return views.proposal_thanks(request, self)
-
     @path("events/")
     def events_by_day(self, request):
         """The week's events day by day, each with add-to-calendar links."""
         by_day = {day: [] for day in self.days()}
         other = []
-        for event in self.live_events():
+        for event in self.live_events:
             day = timezone.localtime(event.start).date()
             (by_day[day] if day in by_day else other).append(event)
         # Not self.render(): this view needs none of the campaign page's own context.
@@ -591,62 +464,3 @@ class CampaignPage(RoutablePageMixin, BasePage):
                 "other_events": other,
             },
         )
-
-
-class CampaignHashtag(Orderable):
-    campaign = ParentalKey(
-        CampaignPage, on_delete=models.CASCADE, related_name="campaign_hashtags"
-    )
-    hashtag = models.ForeignKey(
-        "campaigns.Hashtag", on_delete=models.CASCADE, related_name="+"
-    )
-
-    panels = [FieldPanel("hashtag")]
-
-    class Meta(Orderable.Meta):
-        constraints = [
-            models.UniqueConstraint(
-                fields=["campaign", "hashtag"], name="campaign_hashtag_once"
-            )
-        ]
-
-
-class CampaignResource(Orderable):
-    campaign = ParentalKey(
-        CampaignPage, on_delete=models.CASCADE, related_name="campaign_resources"
-    )
-    resource = models.ForeignKey(
-        "campaigns.Resource", on_delete=models.CASCADE, related_name="+"
-    )
-
-    panels = [FieldPanel("resource")]
-
-
-class CampaignAppearance(Orderable):
-    campaign = ParentalKey(
-        CampaignPage, on_delete=models.CASCADE, related_name="campaign_appearances"
-    )
-    appearance = models.ForeignKey(
-        "campaigns.MediaAppearance", on_delete=models.CASCADE, related_name="+"
-    )
-
-    panels = [FieldPanel("appearance")]
-
-
-def current_campaign() -> CampaignPage | None:
-    """The live campaign, else the next one to come, else the most recent."""
-    return current_of(
-        CampaignPage.objects.live().public().order_by("start_date").defer_streamfields()
-    )
-
-
-def current_of(campaigns: Iterable[CampaignPage]) -> CampaignPage | None:
-    """Of `campaigns`, in order of start: the live one, else the next one to come,
-    else the most recent."""
-    today = timezone.localdate()
-    latest = None
-    for campaign in campaigns:
-        if campaign.end_date >= today:
-            return campaign
-        latest = campaign
-    return latest

@@ -3,6 +3,7 @@
 import datetime
 from urllib.parse import urlencode
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -15,7 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.pages import BasePage
+from core.pages import BasePage
 
 
 class EventPage(BasePage):
@@ -126,6 +127,10 @@ class EventPage(BasePage):
     def is_over(self) -> bool:
         return self.end < timezone.now()
 
+    def changes_at(self) -> datetime.datetime | None:
+        """When the event is over."""
+        return self.end
+
     @property
     def is_online(self) -> bool:
         return self.attendance != self.Attendance.IN_PERSON
@@ -145,16 +150,13 @@ class EventPage(BasePage):
     @cached_property
     def campaign(self):
         """The campaign this event belongs to, fetched once with its picture."""
-        from .campaign import CampaignPage
-
-        return self.remember(
-            "campaign",
-            lambda: (
-                CampaignPage.objects.filter(path=self.path[: -self.steplen])
-                .select_related("hero_image")
-                .defer_streamfields()
-                .first()
-            ),
+        # Looked up by name: the campaign's module imports this one.
+        CampaignPage = apps.get_model("campaigns", "CampaignPage")
+        return (
+            CampaignPage.objects.filter(path=self.path[: -self.steplen])
+            .select_related("hero_image")
+            .defer_streamfields()
+            .first()
         )
 
     def get_share_image(self):
@@ -165,7 +167,7 @@ class EventPage(BasePage):
         """The campaign's hashtags, in its order."""
         if not self.campaign:
             return []
-        return self.remember("hashtags", lambda: self.campaign.hashtags)
+        return self.campaign.hashtags
 
     def get_schema_org(self, request, organisation) -> dict:
         """A schema.org Event, as search engines show events."""

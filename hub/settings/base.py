@@ -6,6 +6,26 @@ import environ
 from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+
+def git_commit(folder: Path) -> str:
+    """The commit checked out in `folder`, read from .git without running git."""
+    head = folder / ".git" / "HEAD"
+    try:
+        ref = head.read_text().strip()
+        if ref.startswith("ref: "):
+            name = ref.removeprefix("ref: ")
+            loose = folder / ".git" / name
+            if loose.exists():
+                return loose.read_text().strip()
+            for line in (folder / ".git" / "packed-refs").read_text().splitlines():
+                if line.endswith(" " + name):
+                    return line.split()[0]
+        return ref
+    except OSError:
+        return "unversioned"
+
+
 VAR_DIR = BASE_DIR / "var"
 
 env = environ.Env()
@@ -16,8 +36,10 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "campaigns",
+    "pledges",
     "blog",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
@@ -59,16 +81,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "hub.page_cache.PageCacheMiddleware",
+    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # After CommonMiddleware, which refuses a host not in ALLOWED_HOSTS.
-    "home.middleware.SiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "hub.middleware.HubCSPMiddleware",
+    "core.middleware.HubCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into a clear refusal.
     "axes.middleware.AxesMiddleware",
@@ -111,12 +131,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis when REDIS_URL is set (shared by every app server), else this process's memory.
-# The full-page cache (hub/page_cache.py) has a cache of its own, so that a burst of
-# pages never pushes rate-limit counters out of a local-memory cache.
+# Every cache is shared by every process (app servers, the task worker, the scheduler):
+# Redis when REDIS_URL is set, else Django's database cache on the site's own database,
+# so the default set-up needs no service. The page cache (core/page_cache.py) has a
+# cache of its own, so that a burst of pages never pushes rate-limit counters out.
 REDIS_URL = env("REDIS_URL", default=None)
+CACHE_KEY_PREFIX = env("CACHE_KEY_PREFIX", default="hub")
 if REDIS_URL:
-    CACHE_KEY_PREFIX = env("CACHE_KEY_PREFIX", default="hub")
     CACHES = {
         alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -128,28 +149,34 @@ if REDIS_URL:
             ("pages", f"{CACHE_KEY_PREFIX}-pages"),
         ]
     }
-    # django-ratelimit needs atomic increments: Django's RedisCache does INCRBY, but
-    # the library's check only knows django-redis by name.
-    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 else:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "hub_cache",
+        },
         "pages": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "pages",
-            "OPTIONS": {"MAX_ENTRIES": 2000},
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "hub_page_cache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         },
     }
-    # Rate limits then count per process: right for one dev server, and the reason
-    # production sets REDIS_URL.
-    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+# django-ratelimit knows only some cache backends by name, and wants increments that
+# are atomic. Django's Redis cache increments atomically; its database cache is shared
+# by every process but reads and writes, so two posts at the same instant may count
+# once: a rate limit a request or two loose, never one that counts per process.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001", "django_ratelimit.E003"]
 # Django serves MEDIA_URL itself with DEBUG on, or with this on (`make serve` does, on
 # 127.0.0.1); in production a web server or object storage serves it.
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=False)
 PAGE_CACHE_ALIAS = "pages"
-# How long an anonymous page is kept: also how far the pledge count may lag. Publishing
-# invalidates at once; 0 turns the page cache off.
+# How long an anonymous page is kept: also how far a new pledge or the clock (a week
+# going live, an event finishing) may lag on it. Editors' changes and a withdrawn pledge
+# invalidate at once; 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
+# What is deployed: part of every page-cache key, so a deploy starts afresh. Set it to
+# the release's version or commit; unset, the checkout's commit.
+RELEASE = env("RELEASE", default=None) or git_commit(BASE_DIR)
 
 AUTH_PASSWORD_VALIDATORS = [
     {

@@ -30,6 +30,17 @@ STORAGES = {
     },
 }
 
+# The page cache is invalidated by writing to it: a cache of one process's own would
+# let the others serve pages that publishing, or a withdrawn pledge, has made stale.
+PER_PROCESS_CACHES = ("locmem.LocMemCache", "dummy.DummyCache")
+if PAGE_CACHE_SECONDS > 0 and CACHES[PAGE_CACHE_ALIAS]["BACKEND"].endswith(  # noqa: F405
+    PER_PROCESS_CACHES
+):
+    raise ImproperlyConfigured(
+        "The page cache needs a cache every process shares: set REDIS_URL, or leave "
+        "the database cache of the base settings, or set PAGE_CACHE_SECONDS=0."
+    )
+
 # Background tasks wait in the database for the worker process (`make worker`), so a
 # publish returns at once and any number of web processes share one queue.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

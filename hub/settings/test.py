@@ -20,7 +20,3 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # The test client's login() has no request for django-axes to check; the lockout test
 # switches it back on and logs in through the real form.
 AXES_ENABLED = False
-
-# Off, so that each test sees what it just stored; the page cache's own tests and the
-# browser tests switch it on.
-PAGE_CACHE_SECONDS = 0

@@ -77,9 +77,7 @@ def test_blog_pages_advertise_their_feeds(client, posts):
 
 
 @pytest.mark.django_db
-def test_a_kept_feed_links_to_the_host_and_scheme_it_is_asked_on(
-    client, posts, content_cache_on
-):
+def test_a_kept_feed_links_to_the_host_and_scheme_it_is_asked_on(client, posts):
     parse(client, "/blog/feed/rss/")  # Kept with links to http://testserver.
     _, feed = parse(client, "/blog/feed/rss/", HTTP_HOST="localhost")
     assert feed.feed.link == "http://localhost/blog/"

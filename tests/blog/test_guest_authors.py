@@ -404,8 +404,8 @@ def test_guest_author_cannot_edit_a_campaign(client, home_page, guest):
 @pytest.mark.parametrize(
     "url",
     [
-        "/admin/campaigns/pledgesignature/",
-        "/admin/settings/home/organisationsettings/",
+        "/admin/pledges/pledgesignature/",
+        "/admin/settings/core/organisationsettings/",
         "/admin/users/",
         "/admin/groups/",
         "/admin/snippets/blog/author/",

@@ -257,9 +257,7 @@ def test_listing_is_paginated_with_links_between_pages(client, many_posts):
 
 
 @pytest.mark.django_db
-def test_each_page_of_a_kept_listing_keeps_its_own_canonical_link(
-    client, many_posts, content_cache_on
-):
+def test_each_page_of_a_kept_listing_keeps_its_own_canonical_link(client, many_posts):
     for path in ["/blog/", "/blog/?page=2", "/blog/tags/many/?page=2", "/blog/?page=2"]:
         canonical = f'<link rel="canonical" href="http://localhost{path}">'
         assert canonical in text(client.get(path))
@@ -293,9 +291,7 @@ def test_empty_blog_says_so(client, blog):
 
 
 @pytest.mark.django_db
-def test_kept_listings_topics_and_feeds_show_a_new_post_at_once(
-    client, posts, blog, content_cache_on
-):
+def test_kept_listings_topics_and_feeds_show_a_new_post_at_once(client, posts, blog):
     listings = ["/blog/", "/blog/tags/policy/", "/blog/topics/"]
     feeds = ["/blog/feed/rss/", "/blog/tags/policy/feed/atom/"]
     for url in listings + feeds:

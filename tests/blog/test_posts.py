@@ -93,13 +93,13 @@ def test_author_slug_is_made_from_the_name_and_kept_unique(db):
 
 @pytest.mark.django_db
 def test_latest_posts_and_campaign_posts_for_other_pages(posts, campaigns):
-    from blog.models import latest_posts, posts_for_campaign
+    from blog.models import latest_posts
 
     assert [p.title for p in latest_posts(2)] == [
         "Including infants",
         "Where is the ‘I’ in Mental Health?",
     ]
-    assert {p.title for p in posts_for_campaign(campaigns[2020])} == {
+    assert {p.title for p in campaigns[2020].blog_posts.for_listing()} == {
         "Where is the I in CAMHS?",
         "IMH matters now more than ever",
         "Where is the ‘I’ in Mental Health?",
@@ -143,7 +143,7 @@ class BlogPageTreeTests(WagtailPageTestCase):
 
 @pytest.mark.django_db
 def test_a_kept_post_shows_an_authors_new_bio_and_a_republished_intro(
-    client, posts, sally, content_cache_on
+    client, posts, sally
 ):
     post = posts["including"]
     assert "Changed bio" not in client.get(post.url).content.decode()

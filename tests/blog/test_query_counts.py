@@ -9,7 +9,7 @@ import pytest
 from wagtail_factories import ImageFactory
 
 from blog.factories import AuthorFactory, BlogPostPageFactory
-from blog.models import latest_posts, posts_for_campaign
+from blog.models import latest_posts
 
 
 @pytest.mark.parametrize("count", [3, 12])
@@ -27,7 +27,7 @@ def test_latest_and_campaign_posts_cost_four_queries_however_many(
     # The posts with their card images, the images' renditions, authors and tags.
     for listing in (
         lambda: latest_posts(6),
-        lambda: posts_for_campaign(campaigns[2020]),
+        lambda: campaigns[2020].blog_posts.for_listing(),
     ):
         with django_assert_num_queries(4):
             posts = list(listing())

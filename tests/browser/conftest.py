@@ -30,7 +30,6 @@ from pytest_django.live_server_helper import LiveServer
 
 from blog.models import BlogIndexPage, BlogPostPage
 from campaigns.demo import ensure_hashtags
-from campaigns.forms import PRIVACY_WORDING
 from campaigns.models import (
     CampaignHashtag,
     CampaignIndexPage,
@@ -38,11 +37,12 @@ from campaigns.models import (
     CampaignResource,
     EventPage,
     MediaAppearance,
-    PledgeSignature,
     Resource,
 )
-from campaigns.views import withdraw_url
-from home.demo import ensure_page
+from core.demo import ensure_page
+from pledges.forms import PRIVACY_WORDING
+from pledges.models import PledgeSignature
+from pledges.views import withdraw_url
 
 CHROMIUM = "/usr/bin/chromium"
 # Debian's Chromium on a machine with no network: without the background-networking

@@ -12,7 +12,8 @@ import icalendar
 import pytest
 from playwright.sync_api import expect
 
-from campaigns.models import EventPage, PledgeSignature, Resource
+from campaigns.models import EventPage, Resource
+from pledges.models import PledgeSignature
 
 from .conftest import PHONE, take_pledge, text_of
 

@@ -11,7 +11,7 @@ from wagtail.models import Workflow
 import time_machine
 
 from campaigns.factories import EventPageFactory
-from campaigns.models import PledgeSignature
+from pledges.models import PledgeSignature
 
 from ..conftest import london
 

@@ -13,8 +13,9 @@ from campaigns.factories import (
     CampaignResourceFactory,
     ResourceFactory,
 )
-from campaigns.models import CampaignPage, Hashtag, PledgeSignature
+from campaigns.models import CampaignPage, Hashtag
 from campaigns.rollover import names_year, next_year_dates, next_year_hashtag
+from pledges.models import PledgeSignature
 
 
 def start_url(campaign) -> str:

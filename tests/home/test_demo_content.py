@@ -8,7 +8,7 @@ from wagtail.models import Page, Revision, Site
 
 import pytest
 
-from home.models import OrganisationSettings
+from core.models import OrganisationSettings
 
 
 def load_demo() -> str:

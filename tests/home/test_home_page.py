@@ -1,7 +1,8 @@
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
-from home.models import HomePage, OrganisationSettings, StandardPage
+from core.models import OrganisationSettings
+from home.models import HomePage, StandardPage
 
 
 class HomePageTests(WagtailPageTestCase):

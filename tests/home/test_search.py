@@ -182,9 +182,7 @@ def test_authors_are_found_by_part_of_their_name_or_organisation(client, blog):
     assert "Sally Hogg" in by_organisation.content.decode()
 
 
-def test_kept_results_show_a_publish_or_a_restriction_at_once(
-    client, blog, content_cache_on
-):
+def test_kept_results_show_a_publish_or_a_restriction_at_once(client, blog):
     post(blog, "Older news", "Notes on weaning.", london(2020, 5, 1))
     assert result_titles(client, "weaning") == ["Older news"]  # Now kept.
     newer = post(blog, "Newer news", "More on weaning.", london(2023, 5, 1))

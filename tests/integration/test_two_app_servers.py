@@ -21,7 +21,7 @@ import environ
 import psycopg
 import pytest
 
-from campaigns.forms import STARTED_SALT
+from pledges.forms import STARTED_SALT
 
 ROOT = Path(__file__).resolve().parents[2]
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
@@ -252,7 +252,7 @@ def test_a_pledge_signed_through_each_server_is_counted_once(servers):
 
     with psycopg.connect(**servers) as db:
         rows = db.execute(
-            "SELECT email FROM campaigns_pledgesignature WHERE email = ANY(%s)",
+            "SELECT email FROM pledges_pledgesignature WHERE email = ANY(%s)",
             [signers],
         ).fetchall()
     assert sorted(email for (email,) in rows) == signers

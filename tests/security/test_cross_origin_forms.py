@@ -1,15 +1,14 @@
 """The public forms refuse what another site sends (hub/csrf.py), with no token."""
 
-from django.core.cache import cache
-
 import pytest
 import time_machine
 
-from campaigns.models import EventPage, PledgeSignature
+from campaigns.models import EventPage
+from pledges.models import PledgeSignature
 
-from ..campaigns.test_event_proposals import proposal
-from ..campaigns.test_pledge import pledge_data
 from ..conftest import london
+from ..pledges.test_event_proposals import proposal
+from ..pledges.test_pledge import pledge_data
 
 FORGED = [
     {"Sec-Fetch-Site": "cross-site", "Origin": "https://evil.example"},
@@ -22,11 +21,6 @@ GENUINE = [
     {"Origin": "http://testserver"},
     {},  # A program, not a browser: nobody's browser was tricked into sending it.
 ]
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
 
 
 @pytest.mark.parametrize("headers", FORGED)

@@ -20,8 +20,8 @@ from PIL import Image as PILImage
 from blog.factories import AuthorFactory, BlogIndexPageFactory, BlogPostPageFactory
 from blog.permissions import setup_blog_page
 from campaigns.factories import CampaignPageFactory, EventPageFactory, HashtagFactory
-from campaigns.models import PledgeSignature
 from home.models import StandardPage
+from pledges.models import PledgeSignature
 
 from ..conftest import london
 
@@ -109,21 +109,21 @@ MATRIX = {
     "invite a guest author": ("get", "/admin/blog/invite/", [N, N, Y, Y]),
     "edit the organisation settings": (
         "get",
-        "/admin/settings/home/organisationsettings/{site}/",
+        "/admin/settings/core/organisationsettings/{site}/",
         [N, N, Y, Y],
     ),
     "list users": ("get", "/admin/users/", [N, N, N, Y]),
     "edit groups": ("get", "/admin/groups/", [N, N, N, Y]),
     "manage workflows": ("get", "/admin/workflows/list/", [N, N, N, Y]),
-    "list pledges": ("get", "/admin/campaigns/pledgesignature/", [N, N, Y, Y]),
+    "list pledges": ("get", "/admin/pledges/pledgesignature/", [N, N, Y, Y]),
     "export pledges as CSV": (
         "get",
-        "/admin/campaigns/pledgesignature/?export=csv",
+        "/admin/pledges/pledgesignature/?export=csv",
         [N, N, Y, Y],
     ),
     "see a pledge signer's details": (
         "get",
-        "/admin/campaigns/pledgesignature/inspect/{signature}/",
+        "/admin/pledges/pledgesignature/inspect/{signature}/",
         [N, N, Y, Y],
     ),
     "read a draft through the API": ("get", "/api/v2/pages/{draft_campaign}/", [N] * 4),

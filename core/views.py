@@ -1,0 +1,51 @@
+"""Site-wide views: robots.txt, the favicon and the health check."""
+
+from django.core.cache import cache
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.templatetags.static import static
+from django.urls import reverse
+
+
+def robots_txt(request):
+    """Crawlers may read the public site, never the admin; the sitemap lists it all."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        "Disallow: /search/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: send them to the file."""
+    return redirect(static("images/favicon.ico"), permanent=True)
+
+
+def healthz(request):
+    """For load balancers: can this app server reach its database and cache?
+
+    Says only "ok" or "failing" for each, nothing about the content or its people.
+    """
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        checks["database"] = "ok"
+    except DatabaseError:
+        checks["database"] = "failing"
+    try:
+        cache.set("healthz", "ok", 10)
+        checks["cache"] = "ok" if cache.get("healthz") == "ok" else "failing"
+    except Exception:  # noqa: BLE001 - any cache error means the cache is failing
+        checks["cache"] = "failing"
+    healthy = all(state == "ok" for state in checks.values())
+    response = JsonResponse(
+        {"status": "ok" if healthy else "failing", **checks},
+        status=200 if healthy else 503,
+    )
+    response["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,33 @@
+from django.urls import path
+
+from . import views
+
+app_name = "pledges"
+
+urlpatterns = [
+    # The forms' pages, beside their week's page (/campaigns/<year>/).
+    path("campaigns/<int:year>/pledge/", views.pledge_page, name="pledge"),
+    path(
+        "campaigns/<int:year>/pledge/thanks/",
+        views.pledge_thanks,
+        name="pledge_thanks",
+    ),
+    path(
+        "campaigns/<int:year>/propose-event/",
+        views.propose_event_page,
+        name="propose_event",
+    ),
+    path(
+        "campaigns/<int:year>/propose-event/thanks/",
+        views.propose_event_thanks,
+        name="propose_event_thanks",
+    ),
+    # The forms post here rather than to their cached pages: see core/csrf.py.
+    path("pledge/<int:pk>/", views.pledge_submit, name="pledge_submit"),
+    path(
+        "propose-event/<int:pk>/",
+        views.propose_event_submit,
+        name="propose_event_submit",
+    ),
+    path("pledge/withdraw/<str:token>/", views.pledge_withdraw, name="pledge_withdraw"),
+]
