@@ -23,8 +23,10 @@ $(VENV)/.synced: uv.lock pyproject.toml | $(UV)
 
 install: $(VENV)/.synced
 
+# The database cache's tables too (core/page_cache.py): nothing to do with Redis.
 migrate: install
 	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
 
 demo: migrate
 	$(MANAGE) load_demo
@@ -87,6 +89,7 @@ serve: install
 	@test -n "$$SECRET_KEY" || { echo "make serve: SECRET_KEY is not set. Production settings need it, for example:"; echo "  SECRET_KEY=\$$(openssl rand -base64 48) make serve"; exit 2; }
 	@$(MAKE) --no-print-directory $(STATIC_STAMP)
 	DJANGO_SETTINGS_MODULE=hub.settings.production $(MANAGE) migrate --noinput
+	DJANGO_SETTINGS_MODULE=hub.settings.production $(MANAGE) createcachetable
 	HTTPS=$${HTTPS:-false} SERVE_MEDIA=$${SERVE_MEDIA:-true} DJANGO_SETTINGS_MODULE=hub.settings.production $(VENV)/bin/gunicorn hub.wsgi \
 		--bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
 

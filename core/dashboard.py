@@ -5,8 +5,8 @@ from wagtail.models import Page, Workflow, WorkflowState
 
 
 class ReviewsPanel(Component):
-    """What waits in each active workflow (event proposals, guest posts), oldest
-    first, named as editors named the workflows."""
+    """What waits in each workflow that has been used (event proposals, guest
+    posts), oldest first, named as editors named the workflows."""
 
     name = "waiting_for_review"
     order = 95
@@ -14,8 +14,10 @@ class ReviewsPanel(Component):
     shown = 5
 
     def get_context_data(self, parent_context):
+        used = Workflow.objects.active().filter(workflow_states__isnull=False)
         groups = {
-            workflow.name: [] for workflow in Workflow.objects.active().order_by("name")
+            name: []
+            for name in used.order_by("name").values_list("name", flat=True).distinct()
         }
         states = list(
             WorkflowState.objects.active()

@@ -34,11 +34,13 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import (
+    get_conditional_response,
     get_max_age,
     has_vary_header,
     patch_cache_control,
     patch_vary_headers,
 )
+from django.utils.http import parse_http_date_safe
 
 from wagtail.contrib.settings.models import BaseSiteSetting
 
@@ -190,7 +192,13 @@ class PageCacheMiddleware:
             expires, headers, bodies = entry
             response = encoded(HttpResponse(headers=headers), bodies, encoding)
             response["X-Cache"] = "HIT"
-            return response
+            # A browser's If-None-Match or If-Modified-Since, as the view would.
+            return get_conditional_response(
+                request,
+                etag=response.get("ETag"),
+                last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+                response=response,
+            )
         response = self.get_response(request)
         seconds = lifetime(request, response)
         if seconds <= 0:

@@ -293,7 +293,7 @@ class CampaignPage(RoutablePageMixin, BasePage):
 
     @cached_property
     def pledge_count(self) -> int:
-        return self.pledge_signatures.count()
+        return self.pledge_signatures.count() if self.pk else 0
 
     def pledge_wall(self, limit: int = 60) -> list:
         """The latest signers who asked to be shown: first names and roles only."""

@@ -147,6 +147,7 @@ if REDIS_URL:
         for alias, prefix in [
             ("default", CACHE_KEY_PREFIX),
             ("pages", f"{CACHE_KEY_PREFIX}-pages"),
+            ("renditions", f"{CACHE_KEY_PREFIX}-renditions"),
         ]
     }
 else:
@@ -160,6 +161,9 @@ else:
             "LOCATION": "hub_page_cache",
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
+        # Wagtail keeps each image rendition it looks up here: a copy of a row of
+        # its own table, which the database cache would only read from another.
+        "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
     }
 # django-ratelimit knows only some cache backends by name, and wants increments that
 # are atomic. Django's Redis cache increments atomically; its database cache is shared

@@ -71,10 +71,11 @@ def test_editor_sees_event_proposals_and_guest_posts_waiting(client, editor, cam
     Workflow.objects.get(name="Event review").start(event, user=None)
     client.force_login(editor)
     section = panel(client.get("/admin/").content.decode(), "Waiting for review")
-    assert "Event proposals: 1" in section
+    assert "Event review: 1" in section
     assert "Begin Before Birth" in section
     assert f"/admin/pages/{event.pk}/edit/" in section
-    assert "Guest posts: 0" in section
+    # No guest post was ever submitted: the blog's workflow is not listed.
+    assert "Blog post review" not in section
 
 
 def events_panel(client, editor, moment: tuple) -> str:
