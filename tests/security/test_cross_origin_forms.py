@@ -1,4 +1,4 @@
-"""The public forms refuse what another site sends (hub/csrf.py), with no token."""
+"""The public forms refuse what another site sends (core/csrf.py), with no token."""
 
 import pytest
 import time_machine
