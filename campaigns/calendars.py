@@ -68,4 +68,4 @@ def event_calendar(event: EventPage, request) -> bytes:
 
 
 def campaign_calendar(campaign: CampaignPage, request) -> bytes:
-    return build_calendar(campaign.title, campaign.events(), request)
+    return build_calendar(campaign.title, campaign.live_events, request)

@@ -297,17 +297,7 @@ class CampaignPage(RoutablePageMixin, BasePage):
 
     def pledge_wall(self, limit: int = 60) -> list:
         """The latest signers who asked to be shown: first names and roles only."""
-        return list(
-            self.pledge_signatures.filter(show_on_wall=True).only(
-                # With the campaign's id, which Django reads from each signature
-                # to link it back to this page.
-                "campaign",
-                "name",
-                "role",
-                "role_other",
-                "created_at",
-            )[:limit]
-        )
+        return list(self.pledge_signatures.filter(show_on_wall=True)[:limit])
 
     @property
     def ics_url(self) -> str:
@@ -321,13 +311,10 @@ class CampaignPage(RoutablePageMixin, BasePage):
             for item in self.campaign_hashtags.select_related("hashtag").all()
         ]
 
-    def events(self):
-        """Live events of this campaign, in order of start."""
-        return EventPage.objects.child_of(self).live().public().order_by("start")
-
     @cached_property
     def live_events(self) -> list:
-        return list(self.events())
+        """Live events of this campaign, in order of start."""
+        return list(EventPage.objects.child_of(self).live().public().order_by("start"))
 
     def resources_by_kind(self) -> list[tuple[str, list]]:
         """The campaign's resources grouped by kind, each group in editor's order."""
@@ -435,12 +422,6 @@ class CampaignPage(RoutablePageMixin, BasePage):
         response = super().serve(request, view, args, kwargs)
         return expire_at(response, self.changes_at())
 
-    def days(self) -> list[datetime.date]:
-        return [
-            self.start_date + datetime.timedelta(days=offset)
-            for offset in range((self.end_date - self.start_date).days + 1)
-        ]
-
     def get_cached_paths(self) -> list[str]:
         """What a CDN purges on publish: the page and its routes that show it."""
         return ["/", "events/", "pledge/", "propose-event/"]
@@ -448,7 +429,8 @@ class CampaignPage(RoutablePageMixin, BasePage):
     @path("events/")
     def events_by_day(self, request):
         """The week's events day by day, each with add-to-calendar links."""
-        by_day = {day: [] for day in self.days()}
+        length = (self.end_date - self.start_date).days + 1
+        by_day = {self.start_date + datetime.timedelta(n): [] for n in range(length)}
         other = []
         for event in self.live_events:
             day = timezone.localtime(event.start).date()
