@@ -63,7 +63,7 @@ class HomePage(BasePage):
         """The featured week's next change, or an upcoming event ending."""
         campaign = self.showcase["campaign"]
         return next_of(
-            campaign.changes_at() if campaign else None,
+            campaign.state_changes_at() if campaign else None,
             *(event.end for event in self.showcase["upcoming_events"]),
         )
 

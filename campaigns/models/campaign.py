@@ -406,15 +406,19 @@ class CampaignPage(RoutablePageMixin, BasePage):
             "posts_by_campaign", args=[self.year]
         )
 
-    def changes_at(self) -> datetime.datetime | None:
-        """The week going live or ending, the pledge opening or closing, an event
-        finishing: whichever comes first."""
+    def state_changes_at(self) -> datetime.datetime | None:
+        """The week going live or ending, or the pledge opening or closing."""
         return next_of(
             midnight(self.start_date),
             midnight(self.end_date + datetime.timedelta(days=1)),
             self.pledge_opens_at,
             self.pledge_closes_at,
-            *(event.end for event in self.live_events),
+        )
+
+    def changes_at(self) -> datetime.datetime | None:
+        """The week's state changing or one of its events finishing."""
+        return next_of(
+            self.state_changes_at(), *(event.end for event in self.live_events)
         )
 
     def serve(self, request, view=None, args=None, kwargs=None):

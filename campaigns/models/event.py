@@ -16,7 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.pages import BasePage
+from core.pages import BasePage, next_of
 
 
 class EventPage(BasePage):
@@ -128,8 +128,8 @@ class EventPage(BasePage):
         return self.end < timezone.now()
 
     def changes_at(self) -> datetime.datetime | None:
-        """When the event is over."""
-        return self.end
+        """When the event is over, unless it is already."""
+        return next_of(self.end)
 
     @property
     def is_online(self) -> bool:

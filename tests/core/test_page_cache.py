@@ -235,3 +235,10 @@ def test_a_week_goes_live_at_midnight_on_every_page(client, campaign):
         assert "Starts tomorrow" in client.get("/").content.decode()
         clock.shift(30)
         assert "On now: day 1 of 7" in client.get("/").content.decode()
+
+
+def test_a_finished_event_is_served_from_the_cache(client, campaign):
+    event = campaign.get_children().get(slug="appg")
+    with time_machine.travel(london(2021, 6, 9, 12), tick=False):
+        client.get(event.url)
+        assert client.get(event.url)["X-Cache"] == "HIT"

@@ -56,7 +56,7 @@ from ..conftest import london
 CACHE_TABLES = {'"hub_cache"', '"hub_page_cache"'}
 
 BUDGETS = {
-    "home": 23,
+    "home": 21,
     "standard page": 11,
     "standard page below another": 13,
     "campaign archive": 15,
