@@ -17,7 +17,7 @@ twice. First with PAGE_CACHE_SECONDS=0, every cache off: the "cold" figures, wha
 page costs when nothing is cached, as right after a publish. Then with the caches at
 their production default, for three figures per page: "uncached", a page-cache miss
 (each request carries an Authorization header, which the page cache never answers
-from), rendered anew from the content cache's data, as a page is once its cached copy
+from), rendered anew from the database, as a page is once its cached copy
 has expired or when it is first asked for; "cached", a page-cache hit; and a stylesheet
 of about a page's size served by whitenoise. wrk loads each URL with 2 threads and 16
 connections, as the Wagtail bakery demo was measured on this machine, after a short
@@ -389,7 +389,7 @@ def inspect() -> None:
 
 
 def with_caches(env: dict) -> dict:
-    """`env` with the page and content caches at their production default."""
+    """`env` with the page cache at its production default."""
     return {key: value for key, value in env.items() if key != "PAGE_CACHE_SECONDS"}
 
 

@@ -72,8 +72,8 @@ def test_no_demo_logins_outside_demo_mode(settings):
 
 @pytest.mark.django_db
 def test_demo_downloads_carry_their_size_and_hash_as_uploads_do():
-    """Else the first page to show a download's size would save it, and go on saving
-    it from the lists the content cache kept before."""
+    """Else the first page to show a download's size would save it, a write on a
+    visitor's request."""
     load_demo()
     documents = get_document_model().objects.all()
     assert documents
