@@ -94,6 +94,9 @@ def pledge_submit(request, pk: int):
 
 def save_signature(request, campaign: CampaignPage, form: PledgeForm) -> None:
     """Store the signature, once per person: signing again stores nothing new."""
+    # A session: the page cache serves the signer fresh pages from now on, so they
+    # see their pledge counted at once, where others see it when the pages expire.
+    request.session["signed_pledge"] = campaign.pk
     signature = form.save(commit=False)
     signature.campaign = campaign
     signature.consent_text = PRIVACY_WORDING

@@ -270,7 +270,7 @@ def demo(live_server) -> DemoSite:
 def quick_hands(monkeypatch):
     """The public forms drop what is sent within seconds of the page loading, as bots
     do; a test browser is that fast, so it gets no minimum here."""
-    monkeypatch.setattr("campaigns.forms.MINIMUM_FILL_SECONDS", 0)
+    monkeypatch.setattr("pledges.forms.MINIMUM_FILL_SECONDS", 0)
 
 
 @pytest.fixture(autouse=True)
