@@ -65,17 +65,18 @@ def promoted_pages(query: str) -> list:
 
 
 def _with_author_urls(request, authors) -> list:
-    """Authors found, each with the URL of their page on the blog."""
-    blog = BlogIndexPage.objects.live().first()
+    """Authors found, each with the URL of their page on the blog; none without a
+    blog."""
     found = list(authors)
+    blog = BlogIndexPage.objects.live().first() if found else None
+    if blog is None:
+        return []
+    blog_url = blog.get_url(request)
     for author in found:
-        author.page_url = (
-            blog.get_url(request)
-            + blog.reverse_subpage("posts_by_author", args=[author.slug])
-            if blog
-            else ""
+        author.page_url = blog_url + blog.reverse_subpage(
+            "posts_by_author", args=[author.slug]
         )
-    return [author for author in found if author.page_url]
+    return found
 
 
 def search(request):

@@ -82,7 +82,7 @@ BUDGETS = {
     "blog tag Atom": 11,
     "campaign calendar": 4,
     "event calendar": 2,
-    "search results": 12,
+    "search results": 11,
     "search form": 4,
     "sitemap": 11,
     "robots.txt": 0,
