@@ -147,7 +147,6 @@ if REDIS_URL:
         for alias, prefix in [
             ("default", CACHE_KEY_PREFIX),
             ("pages", f"{CACHE_KEY_PREFIX}-pages"),
-            ("renditions", f"{CACHE_KEY_PREFIX}-renditions"),
         ]
     }
 else:
@@ -161,10 +160,11 @@ else:
             "LOCATION": "hub_page_cache",
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
-        # Wagtail keeps each image rendition it looks up here: a copy of a row of
-        # its own table, which the database cache would only read from another.
-        "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
     }
+# Wagtail would keep each image rendition it looks up in a cache: a copy of a row of
+# its own table, a second cache of content behind the page cache. Listings prefetch
+# their renditions; a page reads its few from the database.
+CACHES["renditions"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 # django-ratelimit knows only some cache backends by name, and wants increments that
 # are atomic. Django's Redis cache increments atomically; its database cache is shared
 # by every process but reads and writes, so two posts at the same instant may count
