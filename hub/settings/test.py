@@ -10,6 +10,8 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="hub-test-media-")
+# Media served by the app as `make serve` and `make run` do: tests request its routes.
+SERVE_MEDIA = True
 HUB_DEMO_MODE = True
 
 # Static files straight from the source folders: no collectstatic needed.
