@@ -92,20 +92,12 @@ def _hex(colour: tuple[int, int, int]) -> str:
 
 
 def _logo_formats() -> list[str]:
-    """PNG and SVG logos where the documents library accepts them, else PDF ones."""
-    allowed = settings.WAGTAILDOCS_EXTENSIONS
-    formats = [kind for kind in ("png", "svg") if kind in allowed]
-    return formats or ["pdf"]
+    """PNG logos where the documents library accepts them, else PDF ones (never SVG,
+    which the library refuses: it can carry script)."""
+    return ["png"] if "png" in settings.WAGTAILDOCS_EXTENSIONS else ["pdf"]
 
 
 def _logo(year_tag: str, kind: str, background, foreground) -> bytes:
-    if kind == "svg":
-        return (
-            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 800">'
-            f'<rect width="800" height="800" fill="{_hex(background)}"/>'
-            '<text x="400" y="420" text-anchor="middle" font-family="sans-serif" '
-            f'font-size="120" fill="{_hex(foreground)}">#{year_tag}</text></svg>\n'
-        ).encode()
     picture = _picture(f"#{year_tag}", (800, 800), background, foreground)
     return _encode(picture, kind.upper())
 

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
@@ -28,13 +30,15 @@ urlpatterns = [
 if settings.DEBUG or settings.SERVE_MEDIA:
     from django.views.static import serve
 
-    # Uploaded images and files, for `make run` and `make serve`; in production a web
-    # server or object storage serves MEDIA_URL instead.
+    # Image renditions (Wagtail's "images/" folder), for `make run` and `make serve`;
+    # in production a web server or object storage serves them. Only them: original
+    # uploads and documents stay behind Wagtail's views and their privacy checks, and
+    # the folder is the root, so "../" cannot climb out of it.
     urlpatterns += [
         re_path(
-            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
+            rf"^{settings.MEDIA_URL.lstrip('/')}images/(?P<path>.*)$",
             serve,
-            {"document_root": settings.MEDIA_ROOT},
+            {"document_root": Path(settings.MEDIA_ROOT, "images")},
         )
     ]
 

@@ -170,8 +170,9 @@ CACHES["renditions"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"
 # by every process but reads and writes, so two posts at the same instant may count
 # once: a rate limit a request or two loose, never one that counts per process.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001", "django_ratelimit.E003"]
-# Django serves MEDIA_URL itself with DEBUG on, or with this on (`make serve` does, on
-# 127.0.0.1); in production a web server or object storage serves it.
+# Django serves image renditions at MEDIA_URL itself with DEBUG on, or with this on
+# (`make serve` does, on 127.0.0.1); in production a web server or object storage
+# serves them (README, Security). Nothing else in MEDIA_ROOT is served from there.
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=False)
 PAGE_CACHE_ALIAS = "pages"
 # How long an anonymous page is kept: also how far a new pledge or the clock (a week
@@ -220,6 +221,8 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
+# No SVG, HTML or XML: a browser runs the script they may carry. Images are never SVG
+# either (Wagtail's default WAGTAILIMAGES_EXTENSIONS).
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",
@@ -227,11 +230,15 @@ WAGTAILDOCS_EXTENSIONS = [
     "pdf",
     "png",
     "pptx",
-    "svg",
     "txt",
     "xlsx",
     "zip",
 ]
+# Documents only through Wagtail's view, which checks a private collection's rights, as
+# downloads with `Content-Security-Policy: default-src 'none'` (PDFs included), never
+# from MEDIA_URL (hub/urls.py serves only renditions there).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
