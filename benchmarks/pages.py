@@ -25,19 +25,21 @@ warm-up. A child process on the same database counts each page's queries and tim
 request on its own, with every cache off.
 
 It prints requests per second, p50 and p99 latency for each page, then the three
-targets of the issue with PASS or FAIL, and exits 1 if one fails:
+targets of the one-cache issue with PASS or FAIL, and exits 1 if one fails:
 
-1. cached anonymous pages serve at least 80% of the static file's requests per second,
-   each against the static file measured just before it;
-2. uncached (page-cache miss) home and campaign pages at 160 req/s or more and posts
-   at 225 or more, 3x the bakery demo's 54 and 75 req/s measured here with 2 gunicorn
-   workers;
-3. no page's cost grows with content: uncached requests per second on the scale data
-   set no more than 10% below the demo's. The demo's and the scale data's misses are
-   measured in ten short turns on two servers side by side (a copy of the database
-   taken before the scale data was added serves the demo), since the same page
-   measured a minute apart varied by up to 40% on this machine; the ratio is the
-   median turn's.
+1. cold, every page type rendered in-process with no application cache at all (the
+   median of 15 requests through the Django test client, production settings, SQLite,
+   the demo data): at most 10 ms and 12 queries, and at least 3x faster than the
+   Wagtail bakery demo measured the same way on this machine (FACTS.md);
+2. cached, with a browser's headers (an analytics cookie, Accept-Encoding: gzip, br):
+   at least 90% of the requests per second of the static file, sent the same headers,
+   measured just before it;
+3. no page's cost grows with content: on the scale data, cold in-process times within
+   10% of the demo's, and page-cache misses under load no more than 10% below the
+   demo's. The misses are measured in ten short turns on two servers side by side (a
+   copy of the database taken before the scale data was added serves the demo), since
+   the same page measured a minute apart varied by up to 40% on this machine; the
+   ratio is the median turn's.
 
 Server logs are in var/bench/logs/ and the last figures in var/bench/results.json.
 """
@@ -74,13 +76,17 @@ WORKERS = 2
 WRK_THREADS = 2
 WRK_CONNECTIONS = 16
 # A request the page cache never answers from, and that nothing else here reads.
-PAGE_CACHE_MISS = ("Authorization", "Bench page-cache-miss")
+PAGE_CACHE_MISS = {"Authorization": "Bench page-cache-miss"}
+# What a browser sends: a cookie of the charity's main site, compression it accepts.
+BROWSER = {"Cookie": "_ga=GA1.1.1234567890.1700000000", "Accept-Encoding": "gzip, br"}
 SEARCH_QUERY = "infant mental health"
-# The Wagtail bakery demo measured on this machine (FACTS.md): SQLite, 2 workers.
-BAKERY_RPS = {"home": 54, "blog-index": 76, "blog-post": 75, "search": 28}
-# Issue targets for uncached pages: 3x the bakery's home and blog post figures.
-UNCACHED_TARGETS = {"home": 160, "campaign": 160, "blog-post": 225}
-CACHED_SHARE_OF_STATIC = 0.80
+# The Wagtail bakery demo measured on this machine (FACTS.md): in-process cold
+# renders, the fast end of each range.
+BAKERY_MS = {"home": 45, "blog-index": 42, "blog-post": 29, "search": 42}
+COLD_MS = 10
+COLD_QUERIES = 12
+TIMES_BAKERY = 3
+CACHED_SHARE_OF_STATIC = 0.90
 GROWTH_TOLERANCE = 0.10
 # How many times, and for how many seconds, each page is measured on the demo and the
 # scale data in turns: many short turns, as the machine's speed changes within seconds.
@@ -219,10 +225,10 @@ def copy_database(url: str) -> str:
 # --- Measuring -----------------------------------------------------------------------
 
 
-def wrk(url: str, seconds: int, header: tuple[str, str] | None = None) -> Load:
+def wrk(url: str, seconds: int, headers: dict | None = None) -> Load:
     command = [
         "wrk",
-        *(["-H", f"{header[0]}: {header[1]}"] if header else []),
+        *(arg for item in (headers or {}).items() for arg in ("-H", ": ".join(item))),
         f"-t{WRK_THREADS}",
         f"-c{WRK_CONNECTIONS}",
         f"-d{seconds}s",
@@ -252,17 +258,17 @@ def load(
     options,
     label: str,
     warmup: int | None = None,
-    header: tuple[str, str] | None = None,
+    headers: dict | None = None,
     seconds: int | None = None,
 ) -> Load:
     print(f"    {label:<34}", end=" ", flush=True)
     warmup = options.warmup if warmup is None else warmup
     if warmup > 0:
-        wrk(url, warmup, header)
+        wrk(url, warmup, headers)
         # wrk leaves up to 16 requests queued at gunicorn, which would slow the
         # measurement: one more request, accepted last, returns once they are done.
         fetch(url)
-    result = wrk(url, seconds or options.seconds, header)
+    result = wrk(url, seconds or options.seconds, headers)
     fetch(url)  # Likewise, so that the next measurement starts on an idle machine.
     errors = f", {result.errors} errors" if result.errors else ""
     print(
@@ -351,7 +357,7 @@ def inspect() -> None:
     }
     client = Client(
         HTTP_HOST="127.0.0.1",
-        headers=dict([PAGE_CACHE_MISS]),
+        headers=PAGE_CACHE_MISS,
         raise_request_exception=False,
     )
     pages = []
@@ -363,7 +369,7 @@ def inspect() -> None:
         with connection.execute_wrapper(queries):
             response = client.get(url)
         timings = []
-        for _ in range(5):
+        for _ in range(15):
             started = time.perf_counter()
             client.get(url)
             timings.append((time.perf_counter() - started) * 1000)
@@ -431,21 +437,25 @@ def measure(database: str, data: str, env: dict, options) -> Run:
     cached_log = LOG_DIR / f"serve-{label}-cached.log"
     with Server(with_caches(env), options.port, cached_log) as server:
         static_url = server.base + run.static_url
-        run.static = load(static_url, options, "static file")
+        run.static = load(static_url, options, "static file", headers=BROWSER)
         for name, figures in run.pages.items():
             if figures.status != 200:
                 continue
             url = server.base + figures.url
             figures.uncached = load(
-                url, options, f"{name} (miss)", header=PAGE_CACHE_MISS
+                url, options, f"{name} (miss)", headers=PAGE_CACHE_MISS
             )
             # Both workers fill their cache in the warm-up; then a request must hit.
-            wrk(url, max(options.warmup, 1))
+            wrk(url, max(options.warmup, 1), BROWSER)
             figures.x_cache = fetch(url)[1].get("X-Cache", "none")
             label = f"{name} (X-Cache: {figures.x_cache})"
-            figures.static_beside = load(static_url, options, "static file", warmup=0)
-            figures.cached = load(url, options, label, warmup=0)
-        run.static_after = load(static_url, options, "static file, again")
+            figures.static_beside = load(
+                static_url, options, "static file", warmup=0, headers=BROWSER
+            )
+            figures.cached = load(url, options, label, warmup=0, headers=BROWSER)
+        run.static_after = load(
+            static_url, options, "static file, again", headers=BROWSER
+        )
     return run
 
 
@@ -483,7 +493,7 @@ def measure_growth(run: Run, demo_env: dict, env: dict, options) -> None:
                         f"{name} ({data}, turn {turn})",
                         # Each server's workers warm up once, on the first turn.
                         warmup=None if turn == 1 else 0,
-                        header=PAGE_CACHE_MISS,
+                        headers=PAGE_CACHE_MISS,
                         seconds=GROWTH_SECONDS,
                     )
                     getattr(growth, data).append(measured.rps)
@@ -560,10 +570,23 @@ def verdict(ok: bool) -> str:
 
 
 def target_row(page: PageFigures, run: Run, demo: Run | None, met: dict) -> list:
-    """One page's line of the targets table; clears `met` entries it fails."""
+    """One page's line of the targets table; clears `met` entries it fails. Cold
+    renders are judged on SQLite, as the issue sets them; PostgreSQL's are shown."""
     if page.status != 200:
         met.update(dict.fromkeys(met, False))
         return [page.name, f"not measured: it answered {page.status}"]
+    before = demo.pages.get(page.name) if demo else None
+    first = before or page  # The demo data's figures.
+    cold_ok = first.cold_render_ms <= COLD_MS and first.cold_queries <= COLD_QUERIES
+    cold = f"{ms(first.cold_render_ms)} ms, {first.cold_queries} q"
+    vs_bakery = ""
+    if bakery := BAKERY_MS.get(page.name):
+        times = bakery / max(first.cold_render_ms, 1e-9)
+        cold_ok &= times >= TIMES_BAKERY
+        vs_bakery = f"{times:.1f}x"
+    if run.database == "sqlite":
+        met["cold"] &= cold_ok
+        cold += f" {verdict(cold_ok)}"
     # Against the static file measured seconds before, not minutes: see Growth.
     share = page.cached.rps / max(page.static_beside.rps, 1e-9)
     cached_ok = share >= CACHED_SHARE_OF_STATIC and page.x_cache == "HIT"
@@ -571,31 +594,19 @@ def target_row(page: PageFigures, run: Run, demo: Run | None, met: dict) -> list
     cached = f"{share:.2f} {verdict(cached_ok)}"
     if page.x_cache != "HIT":
         cached += f" (X-Cache: {page.x_cache})"
-    uncached = f"{page.uncached.rps:,.0f}"
-    if target := UNCACHED_TARGETS.get(page.name):
-        met["uncached"] &= page.uncached.rps >= target
-        uncached += f" {verdict(page.uncached.rps >= target)} (>= {target})"
-    bakery = BAKERY_RPS.get(page.name)
-    growth, one_request, queries = "-", ms(page.render_ms), str(page.queries)
-    before = demo.pages.get(page.name) if demo else None
-    # Measured in turns with the demo's (measure_growth), not from the two runs.
+    growth = "-"
+    # Misses measured in turns with the demo's (measure_growth), not from two runs.
     turns = run.growth.get(page.name)
     if before and turns:
-        ratio = turns.ratio
-        met["growth"] &= ratio >= 1 - GROWTH_TOLERANCE
-        growth = f"{ratio:.2f} {verdict(ratio >= 1 - GROWTH_TOLERANCE)}"
-        growth += f" (cold {page.cold.rps / max(before.cold.rps, 1e-9):.2f})"
-        one_request = f"{ms(before.render_ms)} -> {one_request}"
-        queries = f"{before.queries} -> {queries}"
-    vs_bakery = f"{page.uncached.rps / bakery:.1f}x" if bakery else ""
-    cold = f"{page.cold.rps:,.0f}" + (
-        f" ({page.cold.rps / bakery:.1f}x)" if bakery else ""
-    )
-    return [page.name, cached, uncached, vs_bakery, cold, growth, one_request, queries]
+        slower = page.cold_render_ms / max(before.cold_render_ms, 1e-9)
+        grown = turns.ratio < 1 - GROWTH_TOLERANCE or slower > 1 + GROWTH_TOLERANCE
+        met["growth"] &= not grown
+        growth = f"miss {turns.ratio:.2f}, cold {slower:.2f} {verdict(not grown)}"
+    return [page.name, cold, vs_bakery, cached, growth]
 
 
 def print_targets(runs: dict[tuple[str, str], Run]) -> bool:
-    """The issue's three ratios per database, on the scale data (or the demo's if
+    """The issue's three targets per database, on the scale data (or the demo's if
     the scale data was not measured). True if every target is met."""
     all_met = True
     for database, name in DATABASES.items():
@@ -607,23 +618,26 @@ def print_targets(runs: dict[tuple[str, str], Run]) -> bool:
             f"\nTargets, {name}, {run.data} data (static file {run.static_rps:,.0f} "
             "req/s, mean of before and after)"
         )
-        met = {"cached": True, "uncached": True, "growth": True}
+        met = {"cold": True, "cached": True, "growth": True}
         rows = [target_row(page, run, demo, met) for page in run.pages.values()]
-        headers = ["page", "cached / static", "uncached req/s", "vs bakery"]
-        headers += ["cold req/s", "scale / demo uncached", "1 req ms", "queries"]
+        headers = ["page", "cold, demo data", "vs bakery", "cached / static"]
+        headers += ["scale / demo"]
         table(headers, rows)
+        if database == "sqlite":
+            print(
+                f"  1. cold in-process <= {COLD_MS} ms and <= {COLD_QUERIES} queries, "
+                f">= {TIMES_BAKERY}x the bakery demo: {verdict(met['cold'])}"
+            )
         print(
-            f"  1. cached anonymous pages >= {CACHED_SHARE_OF_STATIC:.0%} of the "
-            f"static file's req/s: {verdict(met['cached'])}"
-        )
-        print(
-            "  2. uncached home and campaign >= 160 req/s, posts >= 225: "
-            f"{verdict(met['uncached'])}"
+            f"  2. cached pages with a browser's headers >= "
+            f"{CACHED_SHARE_OF_STATIC:.0%} of the static file's req/s: "
+            f"{verdict(met['cached'])}"
         )
         if demo:
             print(
-                f"  3. no page slower on the scale data than on the demo by more than "
-                f"{GROWTH_TOLERANCE:.0%} (uncached req/s): {verdict(met['growth'])}"
+                f"  3. on the scale data, misses no more than {GROWTH_TOLERANCE:.0%} "
+                f"slower than on the demo, cold renders likewise: "
+                f"{verdict(met['growth'])}"
             )
         all_met &= all(met.values())
     return all_met
@@ -701,8 +715,8 @@ def main() -> int:
         f"{options.seconds:g} s per URL. Load average "
         f"{' '.join(f'{n:.2f}' for n in os.getloadavg())} on {os.cpu_count()} CPUs."
     )
-    page_cache = "Redis (REDIS_URL)" if os.environ.get("REDIS_URL") else "local memory"
-    print(f"Page cache: {page_cache}, in each worker unless Redis.")
+    page_cache = "Redis" if os.environ.get("REDIS_URL") else "the database cache"
+    print(f"Page cache: {page_cache}, shared by the workers.")
 
     base_env = dict(os.environ)
     for name in ("DJANGO_SETTINGS_MODULE", "ALLOWED_HOSTS", "DEBUG"):
@@ -730,7 +744,10 @@ def main() -> int:
                 # Its own keys, so that no other server's cached pages are read.
                 env["CACHE_KEY_PREFIX"] = f"hub-bench-{database}-{secrets.token_hex(4)}"
             for data, commands in (
-                ("demo", [["migrate", "--noinput"], ["load_demo"]]),
+                (
+                    "demo",
+                    [["migrate", "--noinput"], ["createcachetable"], ["load_demo"]],
+                ),
                 ("scale", [["benchmarks/load_scale_data.py"]]),
             ):
                 if data == "scale":
