@@ -205,3 +205,24 @@ def test_a_signed_in_editor_gets_the_admin_policy_in_the_admin_only(
     missing = client.get("/media/documents/no-such-file.svg")
     assert missing.status_code == 404
     assert "unsafe" not in missing["Content-Security-Policy"]
+
+
+def test_the_api_links_images_to_renditions_that_are_served(client, campaign, image):
+    campaign.hero_image = image
+    campaign.save_revision().publish()
+
+    listing = client.get("/api/v2/images/").json()["items"]
+    detail = client.get(f"/api/v2/images/{image.pk}/").json()
+    pages = client.get(
+        "/api/v2/pages/?type=campaigns.CampaignPage&fields=hero_image"
+    ).json()["items"]
+    urls = [
+        listing[0]["meta"]["download_url"],
+        detail["meta"]["download_url"],
+        pages[0]["hero_image"]["meta"]["download_url"],
+    ]
+    for url in urls:
+        assert url.startswith("/media/images/"), url
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["Content-Type"] == "image/png"
