@@ -1,34 +1,44 @@
 """Admin for pledges: editors list, filter, search and export them, and see the
-dashboard's pledges panel; nobody edits a signature, and guests see none of it."""
+dashboard's pledges panel; nobody edits a signature, and guests see none of it.
+
+Wagtail's own model viewset checks the pledge permissions in every view it makes (list,
+export, inspect, history, usage, delete), which wagtail-modeladmin's history view did
+not: a guest author could read a signer's name there.
+"""
 
 from wagtail import hooks
-
-from wagtail_modeladmin.helpers import PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from .dashboard import PledgesPanel
 from .models import PledgeSignature
 
 
-class PledgePermissionHelper(PermissionHelper):
-    """Signatures come only from the public form and are never edited in the admin."""
+class SignaturePermissionPolicy(ModelPermissionPolicy):
+    """Signatures come only from the public form: nobody adds or edits one here."""
 
-    def user_can_create(self, user):
-        return False
+    def user_has_permission(self, user, action):
+        return action not in ("add", "change") and super().user_has_permission(
+            user, action
+        )
 
-    def user_can_edit_obj(self, user, obj):
-        return False
+
+register_permission_policy(PledgeSignature, SignaturePermissionPolicy(PledgeSignature))
 
 
-class PledgeSignatureAdmin(ModelAdmin):
+class PledgeSignatureViewSet(ModelViewSet):
     """Editors list, filter, search and export pledges; nobody edits them."""
 
     model = PledgeSignature
+    url_prefix = "pledges/pledgesignature"
     menu_label = "Pledges"
-    menu_icon = "group"
+    icon = "group"
     menu_order = 210
     add_to_admin_menu = True
     inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = []  # The add and edit views are refused to all (see the policy).
     list_display = [
         "name",
         "email",
@@ -39,6 +49,7 @@ class PledgeSignatureAdmin(ModelAdmin):
     ]
     list_filter = ["campaign", "created_at", "role", "region"]
     search_fields = ["name", "email", "organisation"]
+    search_backend_name = None
     list_export = [
         "campaign",
         "name",
@@ -52,10 +63,11 @@ class PledgeSignatureAdmin(ModelAdmin):
         "created_at",
     ]
     export_filename = "pledge-signatures"
-    permission_helper_class = PledgePermissionHelper
 
 
-modeladmin_register(PledgeSignatureAdmin)
+@hooks.register("register_admin_viewset")
+def register_pledges_viewset():
+    return PledgeSignatureViewSet("pledge_signatures")
 
 
 @hooks.register("construct_homepage_panels")

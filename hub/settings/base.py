@@ -59,7 +59,6 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail",
     "modelcluster",
-    "wagtail_modeladmin",
     "django_ratelimit",
     "axes",
     "csp",
