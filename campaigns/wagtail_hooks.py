@@ -7,10 +7,14 @@ from django.urls import path
 from django.utils.html import format_html
 
 from wagtail import hooks
+from wagtail.admin.auth import PermissionPolicyChecker
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 import django_filters
 from taggit.models import Tag
@@ -30,8 +34,25 @@ from .rollover import START_NEXT_YEAR_ACTION
 from .views_admin import StartNextYearView
 
 
+class LibraryChooserViewSet(SnippetChooserViewSet):
+    """A chooser of the campaign library for those who may see the library itself.
+
+    Wagtail's snippet choosers list every item to anyone in the admin; the library's
+    unannounced items are not a guest author's to see, and no page of theirs needs
+    one.
+    """
+
+    def get_urlpatterns(self):
+        checker = PermissionPolicyChecker(policy_registry.get_by_type(self.model))
+        return decorate_urlpatterns(
+            super().get_urlpatterns(),
+            checker.require_any("add", "change", "delete", "view"),
+        )
+
+
 class HashtagViewSet(SnippetViewSet):
     model = Hashtag
+    chooser_viewset_class = LibraryChooserViewSet
     icon = "tag"
     menu_label = "Hashtags"
     list_display = ["__str__"]
@@ -68,6 +89,7 @@ class ResourceFilterSet(WagtailFilterSet):
 
 class ResourceViewSet(SnippetViewSet):
     model = Resource
+    chooser_viewset_class = LibraryChooserViewSet
     icon = "download"
     menu_label = "Resources"
     list_display = ["title", "kind", "file_description", "download_count", "updated_at"]
@@ -81,6 +103,7 @@ class ResourceViewSet(SnippetViewSet):
 
 class MediaAppearanceViewSet(SnippetViewSet):
     model = MediaAppearance
+    chooser_viewset_class = LibraryChooserViewSet
     icon = "media"
     menu_label = "Podcasts and media"
     list_display = ["title", "outlet", "kind", "date"]

@@ -9,6 +9,8 @@ from django.utils.cache import patch_cache_control
 
 from wagtail.models import Page
 
+from .forms import PageForm
+
 
 def expire_at(response, moment: datetime.datetime | None):
     """No cache, ours or a CDN's, keeps `response` past `moment`: when what the page
@@ -38,6 +40,8 @@ class BasePage(Page):
     # Set by a listing (core/pagination.py): each of its pages is its own page to
     # search engines. Wagtail loads the page afresh for every request.
     listing_canonical_url: str | None = None
+
+    base_form_class = PageForm
 
     class Meta:
         abstract = True

@@ -2,8 +2,29 @@
 and the images and documents of their own collection. Never a pledge signer, the
 campaign library or the titles of pages outside the blog."""
 
-import pytest
+from django.urls import reverse
 
+from wagtail.models import Collection
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    querydict_from_html,
+    rich_text,
+    streamfield,
+)
+
+import pytest
+from wagtail_factories import ImageFactory
+
+from blog.factories import AuthorFactory, BlogIndexPageFactory, BlogPostPageFactory
+from blog.models import BlogPostPage
+from blog.permissions import GUEST_COLLECTION, setup_blog_page
+from campaigns.factories import (
+    EventPageFactory,
+    HashtagFactory,
+    MediaAppearanceFactory,
+    ResourceFactory,
+)
 from pledges.models import PledgeSignature
 
 from ..conftest import london
@@ -67,3 +88,147 @@ def test_editor_reaches_every_view_of_a_signature(client, signature, editor):
         assert response.status_code == 200, url
         if not url.endswith("xlsx"):  # A zip: the name is compressed.
             assert SIGNER in text(response), url
+
+
+# Item 9: the campaign library, reports and images of other collections.
+
+
+@pytest.fixture
+def library(db):
+    """One unannounced item of each kind: attached to no page, so nowhere public."""
+    return {
+        "hashtag": HashtagFactory(text="SecretLaunch"),
+        "resource": ResourceFactory(title="Embargoed briefing"),
+        "mediaappearance": MediaAppearanceFactory(title="Unaired interview"),
+    }
+
+
+def chooser_urls(kind: str, pk: int) -> list[str]:
+    base = f"/admin/snippets/choose/campaigns/{kind}/"
+    return [
+        base,
+        f"{base}results/",
+        f"{base}chosen/{pk}/",
+        f"{base}chosen-multiple/?id={pk}",
+    ]
+
+
+@pytest.mark.parametrize("kind", ["hashtag", "resource", "mediaappearance"])
+def test_guest_author_cannot_list_the_campaign_library(
+    client, library, guest_author, editor, kind
+):
+    item = library[kind]
+    for url in chooser_urls(kind, item.pk):
+        client.force_login(guest_author)
+        response = client.get(url)
+        assert refused(response), f"a guest author opened {url}"
+        assert str(item) not in text(response)
+        client.force_login(editor)
+        assert str(item) in text(client.get(url)), f"an editor was refused {url}"
+
+
+def test_guest_author_still_chooses_the_authors_of_a_post(client, guest_author):
+    AuthorFactory(name="Karen Bateson")
+    client.force_login(guest_author)
+    response = client.get("/admin/snippets/choose/blog/author/")
+    assert response.status_code == 200
+    assert "Karen Bateson" in text(response)
+
+
+@pytest.fixture
+def blog(home_page):
+    blog = BlogIndexPageFactory(parent=home_page)
+    setup_blog_page(blog.pk)
+    return blog
+
+
+REPORTS = [
+    "/admin/reports/page-types-usage/",
+    "/admin/reports/page-types-usage/results/",
+    "/admin/reports/aging-pages/",
+    "/admin/reports/site-history/",
+    "/admin/reports/workflow/",
+    "/admin/reports/workflow_tasks/",
+    "/admin/reports/locked/",
+    "/admin/reports/due-for-review/",
+]
+
+
+def test_no_report_shows_a_guest_author_a_page_outside_the_blog(
+    client, campaign, blog, guest_author, editor
+):
+    event = EventPageFactory(parent=campaign, title="Unannounced conference")
+    event.save_revision(user=editor).publish(user=editor)
+    client.force_login(guest_author)
+    assert REPORTS[0] not in text(client.get("/admin/")), "the menu offers the report"
+    for url in REPORTS:
+        page = text(client.get(url))
+        assert "Unannounced conference" not in page, url
+        assert campaign.title not in page, url
+    client.force_login(editor)
+    assert "Unannounced conference" in text(client.get(REPORTS[0]))
+
+
+def test_guest_author_cannot_see_a_page_by_confirming_its_move(
+    client, campaign, guest_author
+):
+    client.force_login(guest_author)
+    response = client.get(f"/admin/pages/{campaign.pk}/move/{campaign.pk}/confirm/")
+    assert refused(response)
+    assert campaign.title not in text(response)
+
+
+@pytest.fixture
+def images(db):
+    staff = Collection.get_first_root_node().add_child(name="Staff only")
+    return {
+        "theirs": ImageFactory(
+            collection=Collection.objects.get(name=GUEST_COLLECTION), title="Visit"
+        ),
+        "staff": ImageFactory(collection=staff, title="Staff portrait"),
+    }
+
+
+def edit_post(client, post, image, *, card: bool, in_body: bool):
+    url = reverse("wagtailadmin_pages:edit", args=[post.pk])
+    form = querydict_from_html(
+        client.get(url).content.decode(), form_id="page-edit-form"
+    )
+    data = form.dict()
+    blocks = [("paragraph", rich_text("<p>Every visit began with the baby.</p>"))]
+    if in_body:
+        blocks.append(("image", {"image": {"image": image.pk, "decorative": True}}))
+    data.update(
+        nested_form_data(
+            {
+                "image": image.pk if card else "",
+                "body": streamfield(blocks),
+                "post_authors": inline_formset([]),
+            }
+        )
+    )
+    return client.post(url, data)
+
+
+@pytest.mark.parametrize(
+    ("card", "in_body"), [(True, False), (False, True)], ids=["card", "body"]
+)
+def test_guest_author_cannot_put_an_image_they_may_not_choose_in_a_post(
+    client, blog, guest_author, images, card, in_body
+):
+    post = BlogPostPageFactory(parent=blog, live=False, owner=guest_author)
+    client.force_login(guest_author)
+
+    refused_edit = edit_post(client, post, images["staff"], card=card, in_body=in_body)
+
+    assert refused_edit.status_code == 200
+    assert "in a collection you cannot use" in refused_edit.content.decode()
+    latest = BlogPostPage.objects.get(pk=post.pk).get_latest_revision_as_object()
+    assert latest.image is None
+    assert all(block.block_type != "image" for block in latest.body)
+
+    accepted = edit_post(client, post, images["theirs"], card=card, in_body=in_body)
+    assert accepted.status_code == 302
+    latest = BlogPostPage.objects.get(pk=post.pk).get_latest_revision_as_object()
+    used = latest.image if card else latest.body[1].value["image"]
+    assert used.pk == images["theirs"].pk
