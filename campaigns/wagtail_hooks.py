@@ -136,7 +136,7 @@ def cockpit_css():
 def register_start_next_year_url():
     return [
         path(
-            "campaigns/<int:page_id>/next-year/",
+            "campaigns/<id:page_id>/next-year/",
             StartNextYearView.as_view(),
             name="campaigns_start_next_year",
         )

@@ -1,4 +1,7 @@
 from django.apps import AppConfig
+from django.urls import register_converter
+
+from .converters import IdConverter
 
 
 class CoreConfig(AppConfig):
@@ -9,5 +12,7 @@ class CoreConfig(AppConfig):
         from . import page_cache
         from .models import OrganisationSettings
 
+        # For every app's URLs, before any is loaded: `<id:pk>`.
+        register_converter(IdConverter, "id")
         page_cache.connect_signals()
         page_cache.invalidate_on_change(OrganisationSettings)

@@ -23,9 +23,9 @@ urlpatterns = [
         name="propose_event_thanks",
     ),
     # The forms post here rather than to their cached pages: see core/csrf.py.
-    path("pledge/<int:pk>/", views.pledge_submit, name="pledge_submit"),
+    path("pledge/<id:pk>/", views.pledge_submit, name="pledge_submit"),
     path(
-        "propose-event/<int:pk>/",
+        "propose-event/<id:pk>/",
         views.propose_event_submit,
         name="propose_event_submit",
     ),
