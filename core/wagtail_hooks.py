@@ -71,6 +71,13 @@ def refuse_to_confirm_a_move_not_allowed(request, page, destination):
         raise PermissionDenied
 
 
+@hooks.register("construct_page_chooser_queryset")
+def choose_only_live_pages_unless_editor(pages, request):
+    """Those who may not publish link only to pages visitors can see: a week not yet
+    announced or an event someone proposed is not for a guest author to list."""
+    return pages if is_editor(request.user) else pages.live()
+
+
 @hooks.register("construct_homepage_panels")
 def add_reviews_panel(request, panels):
     if is_editor(request.user):

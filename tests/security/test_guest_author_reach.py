@@ -20,6 +20,7 @@ from blog.factories import AuthorFactory, BlogIndexPageFactory, BlogPostPageFact
 from blog.models import BlogPostPage
 from blog.permissions import GUEST_COLLECTION, setup_blog_page
 from campaigns.factories import (
+    CampaignPageFactory,
     EventPageFactory,
     HashtagFactory,
     MediaAppearanceFactory,
@@ -232,3 +233,16 @@ def test_guest_author_cannot_put_an_image_they_may_not_choose_in_a_post(
     latest = BlogPostPage.objects.get(pk=post.pk).get_latest_revision_as_object()
     used = latest.image if card else latest.body[1].value["image"]
     assert used.pk == images["theirs"].pk
+
+
+def test_guest_author_chooses_among_live_pages_only(
+    client, archive, campaign, guest_author, editor
+):
+    CampaignPageFactory(parent=archive, year=2030, title="Secret 2030", live=False)
+    url = f"/admin/choose-page/{archive.pk}/"
+    client.force_login(guest_author)
+    page = text(client.get(url))
+    assert campaign.title in page
+    assert "Secret 2030" not in page
+    client.force_login(editor)
+    assert "Secret 2030" in text(client.get(url))
