@@ -13,6 +13,7 @@ from wagtail.permissions import register_permission_policy
 
 from .dashboard import PledgesPanel
 from .models import PledgeSignature
+from .views_admin import SignatureIndexView
 
 
 class SignaturePermissionPolicy(ModelPermissionPolicy):
@@ -31,6 +32,7 @@ class PledgeSignatureViewSet(ModelViewSet):
     """Editors list, filter, search and export pledges; nobody edits them."""
 
     model = PledgeSignature
+    index_view_class = SignatureIndexView
     url_prefix = "pledges/pledgesignature"
     menu_label = "Pledges"
     icon = "group"
