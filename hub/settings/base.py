@@ -151,8 +151,12 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            # Django's, with increments that lose no count (core/cache.py).
+            "BACKEND": "core.cache.DatabaseCache",
             "LOCATION": "hub_cache",
+            # Rate-limit counts (an address's minute) and the public forms' used
+            # tokens (an hour each) must not be culled at Django's default of 300.
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
         },
         "pages": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
@@ -164,11 +168,14 @@ else:
 # its own table, a second cache of content behind the page cache. Listings prefetch
 # their renditions; a page reads its few from the database.
 CACHES["renditions"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
-# django-ratelimit knows only some cache backends by name, and wants increments that
-# are atomic. Django's Redis cache increments atomically; its database cache is shared
-# by every process but reads and writes, so two posts at the same instant may count
-# once: a rate limit a request or two loose, never one that counts per process.
-SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001", "django_ratelimit.E003"]
+# The public forms' rate limit (django-ratelimit) counts in the default cache, which
+# every process shares. The library warns (W001) of any cache it does not know by
+# name: it knows django-redis, not Django's own Redis cache, which increments with
+# Redis's INCRBY, nor ours, which increments in a transaction that holds the row. Its
+# E003 stays on: it refuses a cache of one process's own, or one that loses counts
+# (local memory, dummy, file, Django's plain database cache).
+RATELIMIT_USE_CACHE = "default"
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 # Django serves image renditions at MEDIA_URL itself with DEBUG on, or with this on
 # (`make serve` does, on 127.0.0.1); in production a web server or object storage
 # serves them (README, Security). Nothing else in MEDIA_ROOT is served from there.
