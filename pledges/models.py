@@ -1,7 +1,10 @@
 """Pledge signatures: one per person per campaign, with the consent they gave."""
 
+import unicodedata
+
 from django.db import models
 from django.db.models.functions import Lower, Trim
+from django.utils.encoding import punycode
 
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
@@ -9,12 +12,18 @@ from core import page_cache
 
 
 def normalise_email(email: str) -> str:
-    """The form of an address that decides "the same person": trimmed, lower case.
-
-    The database enforces the same rule with a unique index on LOWER(TRIM(email)), so
-    it holds for every writer, including concurrent ones.
+    """The one way of writing an address that decides "the same person": Unicode case
+    folding between two NFKC normalisations (so "ＳＡＬＬＹ", "ſally" and "Sally" are
+    "sally"), and the domain in IDNA's ASCII form (so "exämple.org", "EXÄMPLE.ORG" and
+    "xn--exmple-cua.org" are one domain). It is what is stored and mailed to; the
+    database's unique index on LOWER(TRIM(email)) holds it for every writer, concurrent
+    ones included. Raises UnicodeError for a domain IDNA refuses.
     """
-    return email.strip().lower()
+    folded = unicodedata.normalize(
+        "NFKC", unicodedata.normalize("NFKC", email.strip()).casefold()
+    )
+    local, at, domain = folded.rpartition("@")
+    return f"{local}{at}{punycode(domain)}" if at else domain
 
 
 class PledgeSignature(models.Model):
@@ -81,7 +90,7 @@ class PledgeSignature(models.Model):
         return f"{self.name} ({self.campaign.year})"
 
     def save(self, *args, **kwargs):
-        self.email = self.email.strip()
+        self.email = normalise_email(self.email)
         super().save(*args, **kwargs)
 
     @property

@@ -1,8 +1,9 @@
 """The pledge and the event proposal: their pages, the posts they take, thank-yous and
 withdrawing a pledge.
 
-The forms' pages are cached like any other page, so they carry no CSRF token: they
-post to views of their own, which refuse posts from other sites (core/csrf.py).
+The forms carry no CSRF token: they post to views of their own, which refuse posts
+from other sites (core/csrf.py). Their pages are never cached, as each carries a start
+token of its own, good for one submission (pledges/forms.py).
 """
 
 from django.conf import settings
@@ -63,10 +64,21 @@ def public_form(
         if form.is_bot():
             return redirect(thanks)
         if form.is_valid():
-            save(request, campaign, form)
+            # A form sent again stores nothing (the same answer: a bot replaying it
+            # learns nothing); a failure stores nothing either, and the same form
+            # may then be sent again.
+            with form.used_once() as first, transaction.atomic():
+                if first:
+                    save(request, campaign, form)
             return redirect(thanks)
     status = 400 if form.is_bound else 200
     return render(request, template, {**context, "form": form}, status=status)
+
+
+def one_line(subject: str) -> str:
+    """An email subject on one line, whatever the titles in it hold: a line break
+    would end the header."""
+    return " ".join(subject.split())
 
 
 def pledge(request, campaign: CampaignPage) -> HttpResponse:
@@ -82,6 +94,7 @@ def pledge(request, campaign: CampaignPage) -> HttpResponse:
 
 
 @require_safe
+@never_cache
 def pledge_page(request, year: int):
     return pledge(request, live_campaign(year=year))
 
@@ -113,7 +126,7 @@ def save_signature(request, campaign: CampaignPage, form: PledgeForm) -> None:
         "withdraw_url": request.build_absolute_uri(withdraw_url(signature)),
     }
     send_mail(
-        subject=f"Thank you for your pledge: {campaign.title}",
+        subject=one_line(f"Thank you for your pledge: {campaign.title}"),
         message=render_to_string("pledges/emails/pledge_confirmation.txt", context),
         from_email=None,
         recipient_list=[signature.email],
@@ -176,6 +189,7 @@ def propose_event(request, campaign: CampaignPage) -> HttpResponse:
 
 
 @require_safe
+@never_cache
 def propose_event_page(request, year: int):
     return propose_event(request, live_campaign(year=year))
 
@@ -190,7 +204,7 @@ def save_proposal(request, campaign: CampaignPage, form: EventProposalForm) -> N
     """A draft event in the editors' review workflow, and a note to the proposer."""
     event = create_proposed_event(campaign, form.cleaned_data)
     send_mail(
-        subject=f"We have your event: {event.title}",
+        subject=one_line(f"We have your event: {event.title}"),
         message=render_to_string(
             "pledges/emails/event_proposal_received.txt",
             {"event": event, "campaign": campaign, **form.cleaned_data},
@@ -200,7 +214,6 @@ def save_proposal(request, campaign: CampaignPage, form: EventProposalForm) -> N
     )
 
 
-@transaction.atomic
 def create_proposed_event(campaign: CampaignPage, data: dict) -> EventPage:
     event = EventPage(
         title=data["title"],

@@ -10,7 +10,7 @@ import pytest
 import time_machine
 
 from campaigns.models import CampaignPage
-from pledges.forms import MINIMUM_FILL_SECONDS, STARTED_SALT
+from pledges.forms import MINIMUM_FILL_SECONDS, start_token
 from pledges.models import PledgeSignature
 from pledges.views import withdraw_url
 
@@ -26,7 +26,8 @@ def submit_url() -> str:
 
 
 def started(seconds_ago: float = 10) -> str:
-    return signing.dumps(time.time() - seconds_ago, salt=STARTED_SALT)
+    """A form's start token, as if its page was opened that long ago."""
+    return start_token(time.time() - seconds_ago)
 
 
 def pledge_data(**overrides) -> dict:
