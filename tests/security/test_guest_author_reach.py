@@ -246,3 +246,18 @@ def test_guest_author_chooses_among_live_pages_only(
     assert "Secret 2030" not in page
     client.force_login(editor)
     assert "Secret 2030" in text(client.get(url))
+
+
+def test_bulk_actions_name_nothing_a_guest_author_may_not_touch(
+    client, archive, library, guest_author
+):
+    draft = CampaignPageFactory(parent=archive, year=2030, title="Secret 2030")
+    draft.unpublish()
+    client.force_login(guest_author)
+    for model, item in [("wagtailcore/page", draft)] + [
+        (f"campaigns/{kind}", item) for kind, item in library.items()
+    ]:
+        for action in ("delete", "publish", "unpublish", "move"):
+            response = client.get(f"/admin/bulk/{model}/{action}/?id={item.pk}")
+            assert response.status_code in (200, 302, 404)
+            assert str(item) not in text(response), f"{model} {action}"
