@@ -1,11 +1,17 @@
-"""Site-wide views: robots.txt, the favicon and the health check."""
+"""Site-wide views: robots.txt, the favicon, the health check and private pages'
+password form."""
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
+
+from wagtail import views as wagtail_views
+
+from django_ratelimit.core import is_ratelimited
 
 
 def robots_txt(request):
@@ -49,3 +55,23 @@ def healthz(request):
     )
     response["Cache-Control"] = "no-store"
     return response
+
+
+def authenticate_with_password(request, page_view_restriction_id, page_id):
+    """Wagtail's password form for a private page, with guesses limited per address
+    and page on the shared cache, the right password included once over the limit.
+
+    Counted by the restriction, whose password is guessed: Wagtail takes any page's
+    id beside it, for the page it shows."""
+    if is_ratelimited(
+        request,
+        group=f"page-password-{page_view_restriction_id}",
+        key="ip",
+        rate=settings.PAGE_PASSWORD_RATE_LIMIT,
+        method="POST",
+        increment=True,
+    ):
+        return render(request, "core/too_many_password_attempts.html", status=429)
+    return wagtail_views.authenticate_with_password(
+        request, page_view_restriction_id, page_id
+    )

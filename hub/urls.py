@@ -23,6 +23,13 @@ urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("favicon.ico", core_views.favicon),
     path("healthz", core_views.healthz, name="healthz"),
+    # Wagtail's password form for private pages, before Wagtail's own route: the
+    # same address and name, with guesses limited.
+    path(
+        "_util/authenticate_with_password/<id:page_view_restriction_id>/<id:page_id>/",
+        core_views.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include("campaigns.urls")),
     path("", include("pledges.urls")),
 ]
