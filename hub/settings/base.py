@@ -265,9 +265,11 @@ CONTENT_REVIEW_DAYS = env.int("CONTENT_REVIEW_DAYS", default=365)
 # Pledge signatures older than this are deleted by `manage.py purge_pledges`.
 PLEDGE_RETENTION_DAYS = env.int("PLEDGE_RETENTION_DAYS", default=730)
 
-# The public API is read-only and anonymous: JSON only, no browsable HTML forms.
+# The public API is read-only and anonymous: JSON only, no browsable HTML forms (our
+# endpoints take these renderers, core/api.py), so `?format=` has nothing to choose.
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "URL_FORMAT_OVERRIDE": None,
 }
 WAGTAILAPI_LIMIT_MAX = 100
 
