@@ -7,7 +7,7 @@ database cannot run is answered with a 400 and a message, as the README promises
 
 import unicodedata
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 
 from wagtail.api.v2 import filters
 from wagtail.api.v2 import views as page_views
@@ -30,6 +30,13 @@ MAX_SEARCH_LENGTH = 200
 SEARCH_OPERATORS = {"and", "or"}
 
 
+def beyond_64_bits(value: str) -> bool:
+    try:
+        return abs(int(value)) > MAX_ID
+    except ValueError:
+        return False  # Not a number: Wagtail's own message follows.
+
+
 def has_control_characters(text: str) -> bool:
     """NUL, which PostgreSQL cannot take in text, and the other control characters,
     which no search or name of ours holds."""
@@ -39,9 +46,17 @@ def has_control_characters(text: str) -> bool:
 class FieldsFilter(filters.FieldsFilter):
     """Wagtail's field filters (`?start=2021-06-08`), a value the field cannot take a
     400: Wagtail converts booleans and integers itself and hands any other value,
-    dates and times among them, to the query, which refused it with a 500."""
+    dates and times among them, to the query, which refused it with a 500. So did
+    SQLite a related row's id (`?hero_image=`) beyond 64 bits."""
 
     def filter_queryset(self, request, queryset, view):
+        for name, value in request.GET.items():
+            try:
+                field = queryset.model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if field.many_to_one and beyond_64_bits(value):
+                raise BadRequestError(f"{name} must be an id, at most {MAX_ID}")
         try:
             return super().filter_queryset(request, queryset, view)
         except ValidationError as error:

@@ -69,6 +69,16 @@ BAD_QUERIES = {
         {"type": "blog.BlogPostPage", "date": "notadate"},
     ),
     "first published not a date": ("pages", {"first_published_at": "notadate"}),
+    # Ids of related rows that no row can have, which SQLite cannot compare.
+    "a campaign's image id beyond 64 bits": (
+        "pages",
+        {"type": "campaigns.CampaignPage", "hero_image": BEYOND_64_BITS},
+    ),
+    "a post's image id below 64 bits": (
+        "pages",
+        {"type": "blog.BlogPostPage", "image": f"-{BEYOND_64_BITS}"},
+    ),
+    "an alias of a page id beyond 64 bits": ("pages", {"alias_of": BEYOND_64_BITS}),
     # Offsets the database cannot hold.
     "a page offset beyond 64 bits": ("pages", {"offset": BEYOND_64_BITS}),
     "an image offset beyond 64 bits": ("images", {"offset": BEYOND_64_BITS}),
@@ -137,6 +147,7 @@ def test_good_parameters_still_answer(client, api_content):
         "pages", {"type": "campaigns.EventPage", "start": "2021-06-08T08:30:00Z"}
     ) == ["APPG for Conception to Age Two"]
     assert titles("images", {"search": "logo"}) == ["Infant mental health logo"]
+    assert titles("images", {"tags": BEYOND_64_BITS}) == []  # A tag, not an id.
     assert titles("documents", {"search": "briefing"}) == [
         "Infant mental health briefing"
     ]
