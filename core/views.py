@@ -1,13 +1,16 @@
-"""Site-wide views: robots.txt, the favicon, the health check and private pages'
-password form."""
+"""Site-wide views: robots.txt, the favicon, the health check, private pages'
+password form and, outside production, image renditions."""
+
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.views.static import serve
 
 from wagtail import views as wagtail_views
 
@@ -75,3 +78,14 @@ def authenticate_with_password(request, page_view_restriction_id, page_id):
     return wagtail_views.authenticate_with_password(
         request, page_view_restriction_id, page_id
     )
+
+
+def rendition(request, path):
+    """An image rendition from MEDIA_ROOT/images/, for `make run` and `make serve`: the
+    only uploads served from MEDIA_URL (README, Security). Their folder is the root, so
+    "../" cannot climb out of it; a name the file system refuses as too long is a file
+    that is not there."""
+    try:
+        return serve(request, path, document_root=Path(settings.MEDIA_ROOT, "images"))
+    except OSError as error:
+        raise Http404 from error

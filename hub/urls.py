@@ -1,5 +1,3 @@
-from pathlib import Path
-
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
@@ -7,7 +5,7 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
-from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as documents
 
 from core import views as core_views
 from core.api import api_router
@@ -16,7 +14,19 @@ from home import views as home_views
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    # Wagtail's document routes (wagtail.documents.urls), the same addresses and names,
+    # with ids no longer than a row's: Wagtail's `\d+` took thousands of digits, which
+    # Python's int() refuses, a 500.
+    path(
+        "documents/<id:document_id>/<path:document_filename>",
+        documents.serve,
+        name="wagtaildocs_serve",
+    ),
+    path(
+        "documents/authenticate_with_password/<id:restriction_id>/",
+        documents.authenticate_with_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("api/v2/", api_router.urls),
     path("search/", home_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
@@ -35,17 +45,13 @@ urlpatterns = [
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:
-    from django.views.static import serve
-
-    # Image renditions (Wagtail's "images/" folder), for `make run` and `make serve`;
-    # in production a web server or object storage serves them. Only them: original
-    # uploads and documents stay behind Wagtail's views and their privacy checks, and
-    # the folder is the root, so "../" cannot climb out of it.
+    # Image renditions, for `make run` and `make serve`; in production a web server or
+    # object storage serves them. Only them: original uploads and documents stay
+    # behind Wagtail's views and their privacy checks.
     urlpatterns += [
         re_path(
             rf"^{settings.MEDIA_URL.lstrip('/')}images/(?P<path>.*)$",
-            serve,
-            {"document_root": Path(settings.MEDIA_ROOT, "images")},
+            core_views.rendition,
         )
     ]
 

@@ -183,7 +183,7 @@ def route_urls(private: dict) -> dict[str, str]:
             "pledges:propose_event_submit", args=[campaign.pk]
         ),
         "pledges:pledge_withdraw": withdraw_url(private["signature"]),
-        "django.views.static.serve": image.get_rendition("width-400").url,
+        "core.views.rendition": image.get_rendition("width-400").url,
         "wagtailcore_authenticate_with_password": reverse(
             "wagtailcore_authenticate_with_password",
             args=[private["page_restriction"].pk, private["secret"].pk],
