@@ -36,14 +36,28 @@ def main_nav(context):
 
 
 def ancestors(page: Page) -> list[Page]:
-    """The page's ancestors from the home page down, fetched once per page object
-    (the breadcrumbs and their structured data both need them)."""
+    """The page's ancestors from the home page down, found once per page object (the
+    breadcrumbs and their structured data both need them).
+
+    Wagtail's route() leaves each page it passes through on the next as its parent,
+    in the attribute treebeard's get_parent() reads (`_cached_parent_obj`, named in
+    Wagtail's own comment there): a page being served walks up with no query. A page
+    found otherwise, such as the week behind a pledge form, asks for the rest in one.
+    The query budgets (tests/home/test_query_budgets.py) count both ways.
+    """
     if not hasattr(page, "_hub_ancestors"):
-        page._hub_ancestors = list(
-            Page.objects.ancestor_of(page)
-            .filter(depth__gte=2)
-            .only("id", "title", "url_path", "path", "depth")
-        )
+        known, node = [], page
+        while node.depth > 2 and getattr(node, "_cached_parent_obj", None):
+            node = node.get_parent()
+            known.append(node)
+        rest = []
+        if node.depth > 2:
+            rest = list(
+                Page.objects.ancestor_of(node)
+                .filter(depth__gte=2)
+                .only("id", "title", "url_path", "path", "depth")
+            )
+        page._hub_ancestors = rest + known[::-1]
     return page._hub_ancestors
 
 
