@@ -261,3 +261,16 @@ def test_bulk_actions_name_nothing_a_guest_author_may_not_touch(
             response = client.get(f"/admin/bulk/{model}/{action}/?id={item.pk}")
             assert response.status_code in (200, 302, 404)
             assert str(item) not in text(response), f"{model} {action}"
+
+
+def test_editors_still_see_which_pages_a_bulk_move_cannot_take(
+    client, home_page, campaign, editor
+):
+    blog = BlogIndexPageFactory(parent=home_page)
+    client.force_login(editor)
+    # A week cannot live under the blog: Wagtail names the pages it cannot move.
+    response = client.post(
+        f"/admin/bulk/wagtailcore/page/move/?id={campaign.pk}", {"chooser": blog.pk}
+    )
+    assert response.status_code == 200
+    assert campaign.title in text(response)
