@@ -1,6 +1,7 @@
-"""Site-wide views: robots.txt, the favicon, the health check, private pages'
-password form and, outside production, image renditions."""
+"""Site-wide views: robots.txt, the favicon, the health check, the limit on guessing
+private pages' and documents' passwords and, outside production, image renditions."""
 
+from functools import partial, wraps
 from pathlib import Path
 
 from django.conf import settings
@@ -12,9 +13,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.views.static import serve
 
-from wagtail import views as wagtail_views
-
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage
 
 
 def robots_txt(request):
@@ -60,24 +59,35 @@ def healthz(request):
     return response
 
 
-def authenticate_with_password(request, page_view_restriction_id, page_id):
-    """Wagtail's password form for a private page, with guesses limited per address
-    and page on the shared cache, the right password included once over the limit.
+def password_guesses_limited(view, restriction_argument: str):
+    """Wagtail's password form `view` (a private page's or a private collection's),
+    refused with a 429 once its restriction's password has been guessed wrong
+    PAGE_PASSWORD_RATE_LIMIT times from one address, the right password included.
 
-    Counted by the restriction, whose password is guessed: Wagtail takes any page's
-    id beside it, for the page it shows."""
-    if is_ratelimited(
-        request,
-        group=f"page-password-{page_view_restriction_id}",
-        key="ip",
-        rate=settings.PAGE_PASSWORD_RATE_LIMIT,
-        method="POST",
-        increment=True,
-    ):
-        return render(request, "core/too_many_password_attempts.html", status=429)
-    return wagtail_views.authenticate_with_password(
-        request, page_view_restriction_id, page_id
-    )
+    Only failures count: Wagtail's view redirects on the right password and shows the
+    form again on a wrong one, so those who know the password never use up the
+    allowance. Counted by the restriction, whose password is guessed: Wagtail's page
+    form takes any page's id beside it."""
+
+    @wraps(view)
+    def limited(request, *args, **kwargs):
+        restriction = kwargs[restriction_argument]
+        usage = partial(
+            get_usage,
+            request,
+            group=f"{view.__module__}.{view.__qualname__}:{restriction}",
+            key="ip",
+            rate=settings.PAGE_PASSWORD_RATE_LIMIT,
+        )
+        failures = usage()
+        if failures and failures["count"] >= failures["limit"]:
+            return render(request, "core/too_many_password_attempts.html", status=429)
+        response = view(request, *args, **kwargs)
+        if request.method == "POST" and response.status_code != 302:
+            usage(increment=True)
+        return response
+
+    return limited
 
 
 def rendition(request, path):

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents.views import serve as documents
@@ -16,7 +17,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's document routes (wagtail.documents.urls), the same addresses and names,
     # with ids no longer than a row's: Wagtail's `\d+` took thousands of digits, which
-    # Python's int() refuses, a 500.
+    # Python's int() refuses, a 500. A private collection's password, like a private
+    # page's, may be guessed wrong only so often.
     path(
         "documents/<id:document_id>/<path:document_filename>",
         documents.serve,
@@ -24,7 +26,9 @@ urlpatterns = [
     ),
     path(
         "documents/authenticate_with_password/<id:restriction_id>/",
-        documents.authenticate_with_password,
+        core_views.password_guesses_limited(
+            documents.authenticate_with_password, "restriction_id"
+        ),
         name="wagtaildocs_authenticate_with_password",
     ),
     path("api/v2/", api_router.urls),
@@ -34,10 +38,12 @@ urlpatterns = [
     path("favicon.ico", core_views.favicon),
     path("healthz", core_views.healthz, name="healthz"),
     # Wagtail's password form for private pages, before Wagtail's own route: the
-    # same address and name, with guesses limited.
+    # same address and name, with guesses limited as for documents above.
     path(
         "_util/authenticate_with_password/<id:page_view_restriction_id>/<id:page_id>/",
-        core_views.authenticate_with_password,
+        core_views.password_guesses_limited(
+            wagtail_views.authenticate_with_password, "page_view_restriction_id"
+        ),
         name="wagtailcore_authenticate_with_password",
     ),
     path("", include("campaigns.urls")),

@@ -62,6 +62,12 @@ SECURE_HSTS_PRELOAD = HTTPS
 # Load balancers ask over plain HTTP from inside the network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
+# Behind the proxy every request comes from the proxy's address, so the rate limits
+# (public forms, passwords) would lock every visitor out together. They count by the
+# address in this request.META key instead: a header the proxy overwrites with the
+# visitor's address, e.g. HTTP_X_REAL_IP for X-Real-IP, never one a visitor can set.
+RATELIMIT_IP_META_KEY = env("CLIENT_IP_HEADER", default="REMOTE_ADDR")
+
 # One line per event on stdout, as key=value pairs a log collector can parse.
 LOGGING = {
     "version": 1,

@@ -51,3 +51,15 @@ def test_plain_http_mode_is_flagged_by_the_deploy_check():
     )
     assert result.returncode != 0
     assert "SECURE_SSL_REDIRECT" in result.stdout + result.stderr
+
+
+def test_rate_limits_count_the_address_the_proxy_passes():
+    show = "from django.conf import settings; print(settings.RATELIMIT_IP_META_KEY)"
+    secret = "k" * 20 + "-Production-Secret-Key-0123456789abcdefghijklmnop"
+    behind_nginx = manage(
+        "shell", "-c", show, SECRET_KEY=secret, CLIENT_IP_HEADER="HTTP_X_REAL_IP"
+    )
+    # The last line: the settings' logging writes to stdout too.
+    assert behind_nginx.stdout.splitlines()[-1] == "HTTP_X_REAL_IP", behind_nginx.stderr
+    direct = manage("shell", "-c", show, SECRET_KEY=secret)
+    assert direct.stdout.splitlines()[-1] == "REMOTE_ADDR", direct.stderr
