@@ -2,6 +2,7 @@
 
 import datetime
 import hashlib
+import json
 import secrets
 import time
 from contextlib import contextmanager
@@ -123,14 +124,42 @@ class PublicForm(forms.Form):
             )
         return cleaned
 
+    def submission_digest(self) -> str:
+        """A digest of what was sent besides the token: the same for the same form
+        sent twice (a double click, the browser resending it)."""
+        sent = sorted(
+            (key, values) for key, values in self.data.lists() if key != "started"
+        )
+        return hashlib.sha256(json.dumps(sent).encode()).hexdigest()
+
     @contextmanager
     def used_once(self):
         """Whether this is the first submission of this form's token, recorded in the
-        cache every process shares. The record is given back if what follows fails,
-        so that the same form can be sent again: it stored nothing."""
+        cache every process shares with the digest of what it carried.
+
+        The same submission sent again is not the first: it stores nothing, and gets
+        the thank-you again. A different one (a second event proposed from the page
+        the browser went back to, which keeps the token) is not lost: the form gets
+        an error that says so and a new token, and is taken when sent again. The
+        record is given back if what follows fails, so that the same form can be
+        sent again: it stored nothing.
+        """
         token = hashlib.sha256(self.data["started"].encode()).hexdigest()
         key = f"pledges:form-used:{token}"
-        first = cache.add(key, True, timeout=MAXIMUM_FORM_AGE)
+        digest = self.submission_digest()
+        first = cache.add(key, digest, timeout=MAXIMUM_FORM_AGE)
+        if not first and cache.get(key) != digest:
+            # As for an expired form: sent again at once from the page that says
+            # so, it is taken.
+            self.data["started"] = start_token(time.time() - MINIMUM_FILL_SECONDS)
+            self.add_error(
+                None,
+                forms.ValidationError(
+                    "This form has already been sent once. Check the details and "
+                    "send it again to send another.",
+                    code="sent",
+                ),
+            )
         try:
             yield first
         except BaseException:

@@ -64,13 +64,15 @@ def public_form(
         if form.is_bot():
             return redirect(thanks)
         if form.is_valid():
-            # A form sent again stores nothing (the same answer: a bot replaying it
-            # learns nothing); a failure stores nothing either, and the same form
-            # may then be sent again.
+            # The same form sent again stores nothing and is thanked again; a
+            # different one with a used token comes back with an error and a new
+            # token (used_once). A failure stores nothing, and the same form may
+            # then be sent again.
             with form.used_once() as first, transaction.atomic():
                 if first:
                     save(request, campaign, form)
-            return redirect(thanks)
+            if form.is_valid():
+                return redirect(thanks)
     status = 400 if form.is_bound else 200
     return render(request, template, {**context, "form": form}, status=status)
 

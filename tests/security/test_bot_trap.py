@@ -50,19 +50,24 @@ def test_two_visitors_sign_from_the_same_page_address(open_campaign, clock):
     assert PledgeSignature.objects.count() == 2
 
 
+SENT_ONCE = b"This form has already been sent once."
+
+
 def test_a_start_token_takes_one_pledge(client, open_campaign, clock):
     token = start_token(client.get(PLEDGE_PAGE))
     clock.shift(20)
     first = client.post(open_campaign.pledge_submit_url, pledge_data(started=token))
+    # Sent again as it was (a double click): the same thank-you, nothing stored.
+    again = client.post(open_campaign.pledge_submit_url, pledge_data(started=token))
+    assert first.status_code == again.status_code == 302
+    assert first["Location"] == again["Location"]
+    # Another pledge with the same token is not taken, and not thanked for.
     replay = Client().post(
         open_campaign.pledge_submit_url,
         pledge_data(name="Bot", email="bot@example.org", started=token),
     )
-    # The replay learns nothing (the same answer as anyone) and stores nothing.
-    assert (first.status_code, first["Location"]) == (
-        replay.status_code,
-        replay["Location"],
-    )
+    assert replay.status_code == 400
+    assert SENT_ONCE in replay.content
     assert list(PledgeSignature.objects.values_list("email", flat=True)) == [
         "sally@example.org"
     ]
@@ -72,13 +77,51 @@ def test_a_start_token_takes_one_pledge(client, open_campaign, clock):
 def test_a_start_token_takes_one_proposal(client, campaign, clock):
     token = start_token(client.get(PROPOSAL_PAGE))
     clock.shift(60)
-    for title in ["Begin Before Birth", "Spam, spam, spam"]:
-        response = client.post(
-            campaign.propose_event_submit_url, proposal(title=title, started=token)
-        )
-        assert response.status_code == 302
-    assert EventPage.objects.filter(title="Begin Before Birth").exists()
+    first = client.post(campaign.propose_event_submit_url, proposal(started=token))
+    again = client.post(campaign.propose_event_submit_url, proposal(started=token))
+    other = client.post(
+        campaign.propose_event_submit_url,
+        proposal(title="Spam, spam, spam", started=token),
+    )
+    assert first.status_code == again.status_code == 302
+    assert other.status_code == 400
+    assert SENT_ONCE in other.content
+    assert EventPage.objects.filter(title="Begin Before Birth").count() == 1
     assert not EventPage.objects.filter(title="Spam, spam, spam").exists()
+    assert len(mail.outbox) == 1
+
+
+def test_a_second_event_proposed_from_the_same_page_is_taken_once_confirmed(
+    client, campaign, clock
+):
+    token = start_token(client.get(PROPOSAL_PAGE))
+    clock.shift(60)
+    first = client.post(campaign.propose_event_submit_url, proposal(started=token))
+    assert first.status_code == 302
+    # Back in the browser: the same page, the same token, a second event.
+    clock.shift(60)
+    second = proposal(title="Baby Week Workshop", started=token)
+    refused = client.post(campaign.propose_event_submit_url, second)
+    assert refused.status_code == 400
+    assert (
+        b"This form has already been sent once. Check the details and send it again "
+        b"to send another." in refused.content
+    )
+    assert b'value="Baby Week Workshop"' in refused.content
+    assert not EventPage.objects.filter(title="Baby Week Workshop").exists()
+    # Sent again at once from that page: taken, and mailed like the first.
+    second["started"] = start_token(refused)
+    taken = client.post(campaign.propose_event_submit_url, second)
+    assert taken.status_code == 302
+    assert taken["Location"] == "/campaigns/2021/propose-event/thanks/"
+    assert set(EventPage.objects.values_list("title", flat=True)) >= {
+        "Begin Before Birth",
+        "Baby Week Workshop",
+    }
+    assert [email.subject for email in mail.outbox] == [
+        "We have your event: Begin Before Birth",
+        "We have your event: Baby Week Workshop",
+    ]
 
 
 def test_a_form_left_open_over_an_hour_asks_to_be_sent_again(
