@@ -216,7 +216,9 @@ def save_proposal(request, campaign: CampaignPage, form: EventProposalForm) -> N
     )
 
 
+@transaction.atomic
 def create_proposed_event(campaign: CampaignPage, data: dict) -> EventPage:
+    """The draft, its revision and its workflow, all or none of them."""
     event = EventPage(
         title=data["title"],
         slug=_free_slug(campaign, slugify(data["title"])[:70] or "event"),

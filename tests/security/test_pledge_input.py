@@ -7,15 +7,17 @@ import smtplib
 
 from django.apps import apps
 from django.core import mail
+from django.db import DatabaseError
 from django.test import Client
 
-from wagtail.models import Revision, WorkflowState
+from wagtail.models import Revision, Workflow, WorkflowState
 
 import pytest
 import time_machine
 
 from campaigns.models import EventPage
 from pledges.models import PledgeSignature
+from pledges.views import create_proposed_event
 
 from ..conftest import london
 from ..pledges.test_event_proposals import proposal
@@ -83,6 +85,26 @@ def test_a_proposal_whose_email_fails_stores_nothing_and_can_be_sent_again(
     assert again.status_code == 302
     assert EventPage.objects.filter(title="Begin Before Birth").count() == 1
     assert WorkflowState.objects.count() == 1
+
+
+def test_a_proposed_event_whose_review_cannot_start_leaves_no_draft(
+    campaign, before_the_week, monkeypatch
+):
+    # create_proposed_event is all or nothing by itself, whoever calls it.
+    def workflow_fails(*args, **kwargs):
+        raise DatabaseError("The workflow could not start")
+
+    monkeypatch.setattr(Workflow, "start", workflow_fails)
+    events, revisions = EventPage.objects.count(), Revision.objects.count()
+    data = {
+        **proposal(),
+        "start": london(2021, 6, 10, 10),
+        "end": london(2021, 6, 10, 16),
+    }
+    with pytest.raises(DatabaseError):
+        create_proposed_event(campaign, data)
+    assert EventPage.objects.count() == events
+    assert Revision.objects.count() == revisions
 
 
 def test_a_title_with_a_line_break_still_mails_a_one_line_subject(
