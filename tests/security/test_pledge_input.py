@@ -2,8 +2,11 @@
 a failure (issue 17, item 7), one signature per person however the address is written
 (item 8), and text-direction controls."""
 
+import ast
 import importlib
+import inspect
 import smtplib
+import sys
 
 from django.apps import apps
 from django.core import mail
@@ -159,13 +162,30 @@ def test_an_address_that_stays_foreign_once_normalised_is_refused(
     assert not PledgeSignature.objects.exists()
 
 
+def test_the_signature_migration_imports_no_app_code():
+    # It runs against the app as it is whenever a database is migrated, maybe years
+    # on: importing the app's rules would let a later change to them alter what it
+    # does, or break it.
+    migration = importlib.import_module("pledges.migrations.0002_normalise_signatures")
+    imported = set()
+    for node in ast.walk(ast.parse(inspect.getsource(migration))):
+        if isinstance(node, ast.Import):
+            imported.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            imported.add(node.module)
+    outside = {"django", *sys.stdlib_module_names}
+    assert {name for name in imported if name.split(".")[0] not in outside} == set()
+
+
 def normalise_stored_signatures():
     """The data migration that normalises the addresses signed before."""
     migration = importlib.import_module("pledges.migrations.0002_normalise_signatures")
     migration.normalise_signatures(apps, schema_editor=None)
 
 
-def test_stored_addresses_are_normalised_and_no_signature_is_lost(open_campaign):
+def test_stored_addresses_are_normalised_and_no_signature_is_lost(
+    open_campaign, capsys
+):
     def signature(email, name="Sally Hogg"):
         return PledgeSignature(
             campaign=open_campaign,
@@ -197,6 +217,11 @@ def test_stored_addresses_are_normalised_and_no_signature_is_lost(open_campaign)
         "Kim again": "kim@ｅｘａｍｐｌｅ.net",
         "Karen Bateson": "karen@example.org",
     }
+    output = capsys.readouterr().out
+    assert "2 signature(s) kept with the address as written" in output
+    kept = PledgeSignature.objects.filter(name__in=["Sally Hogg", "Kim again"])
+    for pk in kept.values_list("pk", flat=True):
+        assert f"#{pk}" in output
 
 
 # Text-direction controls (also seen)
