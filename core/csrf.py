@@ -1,11 +1,7 @@
-"""Cross-site request forgery protection for forms on cached pages, without a token.
+"""Cross-site request forgery protection for the public forms, without a token.
 
-Why not Django's CSRF token: the pledge and event-proposal pages are served from the
-full-page cache (core/page_cache.py), one copy for every visitor, so they cannot carry
-a per-visitor token. Fetching a token with a second, uncached request would need
-JavaScript and would send every visitor back to the app servers at the moment of a
-burst. Instead the forms post to views wrapped in `cross_origin_protected`, which
-asks the browser where the request comes from:
+The pledge and event-proposal forms post to views wrapped in `cross_origin_protected`,
+which asks the browser where the request comes from:
 
 - Every current browser sends `Sec-Fetch-Site` (Chrome 76, Firefox 90, Safari 16.4).
   A form posted from one of our own pages says `same-origin`; typed or bookmarked,
@@ -17,10 +13,17 @@ asks the browser where the request comes from:
   checks (validation, bot traps, rate limit).
 
 This is the scheme of Go's `net/http.CrossOriginProtection` and the Fetch Metadata
-defence in OWASP's CSRF cheat sheet. It also suits what is at stake: these forms act
-on no visitor's session or account (a pledge is anonymous), so a forgery could only
-add a pledge or a proposal, which one-signature-per-email, the confirmation email and
-the rate limit already bound. Forms that act for a signed-in user keep Django's token.
+defence in OWASP's CSRF cheat sheet.
+
+Why not Django's CSRF token: the form pages are never cached, and each already carries
+a token of its own (the bot trap's start token, pledges/forms.py), so they could carry
+Django's as well. It would need a cookie: every visitor who opens a form would be
+given one, and a visitor whose browser refuses cookies could not send the form at all
+(Django's 403). This check needs no cookie and keeps no state. It also suits what is
+at stake: these forms act on no visitor's session or account (a pledge is anonymous),
+so a forgery could only add a pledge or a proposal, which one-signature-per-email, the
+confirmation email and the rate limit already bound. Forms that act for a signed-in
+user keep Django's token.
 """
 
 from functools import wraps

@@ -22,7 +22,8 @@ urlpatterns = [
         views.propose_event_thanks,
         name="propose_event_thanks",
     ),
-    # The forms post here rather than to their cached pages: see core/csrf.py.
+    # The forms post here, to views that refuse posts from other sites (core/csrf.py);
+    # the pages above only show them, never cached, each with its own start token.
     path("pledge/<id:pk>/", views.pledge_submit, name="pledge_submit"),
     path(
         "propose-event/<id:pk>/",
