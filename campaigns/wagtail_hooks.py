@@ -19,8 +19,8 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 import django_filters
 from taggit.models import Tag
 
+from core.permissions import is_editor
 from core.reports import review_cutoff
-from core.wagtail_hooks import is_editor
 
 from .dashboard import CampaignPanel, EventsThisWeekPanel
 from .models import (

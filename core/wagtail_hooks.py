@@ -7,16 +7,10 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
-from wagtail.models import Page
-from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .dashboard import ReviewsPanel
+from .permissions import is_editor
 from .reports import DueForReviewView
-
-
-def is_editor(user) -> bool:
-    """Who sees the editors' panels: those who may publish pages, never guests."""
-    return PagePermissionPolicy(Page).user_has_permission(user, "publish")
 
 
 class DueForReviewMenuItem(MenuItem):

@@ -190,25 +190,35 @@ def images(db):
     }
 
 
-def edit_post(client, post, image, *, card: bool, in_body: bool):
+def save_post(client, post, *, blocks=(), **fields):
+    """Post the edit form of `post` as it stands, with a paragraph and `blocks` as
+    its body and `fields` changed."""
     url = reverse("wagtailadmin_pages:edit", args=[post.pk])
     form = querydict_from_html(
         client.get(url).content.decode(), form_id="page-edit-form"
     )
     data = form.dict()
-    blocks = [("paragraph", rich_text("<p>Every visit began with the baby.</p>"))]
-    if in_body:
-        blocks.append(("image", {"image": {"image": image.pk, "decorative": True}}))
+    paragraph = ("paragraph", rich_text("<p>Every visit began with the baby.</p>"))
     data.update(
         nested_form_data(
             {
-                "image": image.pk if card else "",
-                "body": streamfield(blocks),
+                "body": streamfield([paragraph, *blocks]),
                 "post_authors": inline_formset([]),
+                **fields,
             }
         )
     )
     return client.post(url, data)
+
+
+def edit_post(client, post, image, *, card: bool, in_body: bool):
+    blocks = [("image", {"image": {"image": image.pk, "decorative": True}})]
+    return save_post(
+        client,
+        post,
+        blocks=blocks if in_body else (),
+        image=image.pk if card else "",
+    )
 
 
 @pytest.mark.parametrize(
@@ -224,6 +234,7 @@ def test_guest_author_cannot_put_an_image_they_may_not_choose_in_a_post(
 
     assert refused_edit.status_code == 200
     assert "in a collection you cannot use" in refused_edit.content.decode()
+    assert "Staff portrait" not in refused_edit.content.decode()
     latest = BlogPostPage.objects.get(pk=post.pk).get_latest_revision_as_object()
     assert latest.image is None
     assert all(block.block_type != "image" for block in latest.body)
@@ -246,6 +257,61 @@ def test_guest_author_chooses_among_live_pages_only(
     assert "Secret 2030" not in page
     client.force_login(editor)
     assert "Secret 2030" in text(client.get(url))
+
+
+def link_to(page) -> tuple[str, str]:
+    return ("paragraph", rich_text(f'<p><a linktype="page" id="{page.pk}">See</a></p>'))
+
+
+@pytest.mark.parametrize("where", ["campaign", "link"])
+def test_guest_author_cannot_choose_a_page_not_yet_live(
+    client, archive, campaign, blog, guest_author, editor, where
+):
+    draft = CampaignPageFactory(parent=archive, year=2030, title="Secret 2030")
+    draft.unpublish()
+    post = BlogPostPageFactory(parent=blog, live=False, owner=guest_author)
+    client.force_login(guest_author)
+
+    def choose(page):
+        if where == "campaign":
+            return save_post(client, post, campaign=page.pk)
+        return save_post(client, post, blocks=[link_to(page)])
+
+    refused_edit = choose(draft)
+
+    assert refused_edit.status_code == 200
+    assert "not published yet" in refused_edit.content.decode()
+    assert "Secret 2030" not in refused_edit.content.decode()
+    assert draft.url not in refused_edit.content.decode()
+    assert BlogPostPage.objects.get(pk=post.pk).revisions.count() == 0
+
+    assert choose(campaign).status_code == 302
+    latest = BlogPostPage.objects.get(pk=post.pk).get_latest_revision_as_object()
+    assert latest.campaign == (campaign if where == "campaign" else None)
+
+    client.force_login(editor)
+    assert choose(draft).status_code == 302
+    latest = BlogPostPage.objects.get(pk=post.pk).get_latest_revision_as_object()
+    if where == "campaign":
+        assert latest.campaign == draft
+    else:
+        assert f'id="{draft.pk}"' in latest.body[1].value.source
+
+
+def test_a_page_already_chosen_stays_when_a_guest_author_saves(
+    client, archive, blog, guest_author
+):
+    draft = CampaignPageFactory(parent=archive, year=2030, title="Secret 2030")
+    draft.unpublish()
+    post = BlogPostPageFactory(
+        parent=blog, live=False, owner=guest_author, campaign=draft
+    )
+    post.save_revision()
+    client.force_login(guest_author)
+
+    assert save_post(client, post, campaign=draft.pk).status_code == 302
+    latest = BlogPostPage.objects.get(pk=post.pk).get_latest_revision_as_object()
+    assert latest.campaign == draft
 
 
 def test_bulk_actions_name_nothing_a_guest_author_may_not_touch(
