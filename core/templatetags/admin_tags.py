@@ -2,7 +2,7 @@
 
 from django import template
 
-from core.wagtail_hooks import is_editor
+from core.permissions import is_editor
 
 register = template.Library()
 
