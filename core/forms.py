@@ -8,7 +8,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import CollectionMember, Page
 from wagtail.permissions import policy_registry
 
-from .converters import MAX_ID
+from .converters import is_row_id
 from .permissions import is_editor
 
 
@@ -38,11 +38,7 @@ def chosen_objects(form_field, model_field, value) -> set[tuple[type, str]]:
 def exists(queryset, object_id: str) -> bool:
     # An id from rich text is any text the editor sent: only a row's id may reach
     # the database, which cannot compare the others.
-    return (
-        object_id.isdigit()
-        and int(object_id) <= MAX_ID
-        and queryset.filter(pk=object_id).exists()
-    )
+    return is_row_id(object_id) and queryset.filter(pk=object_id).exists()
 
 
 class RefusableBoundField(BoundField):

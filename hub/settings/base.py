@@ -258,7 +258,8 @@ WAGTAIL_TIME_FORMAT = "%H:%M"
 
 # The public forms (pledge, event proposals): per-address limit on the shared cache.
 PUBLIC_FORM_RATE_LIMIT = env("PUBLIC_FORM_RATE_LIMIT", default="10/m")
-# A private page's password: guesses per address and page, on the shared cache.
+# A private page's or document collection's password: wrong guesses per address and
+# restriction, on the shared cache (core/views.py).
 PAGE_PASSWORD_RATE_LIMIT = env("PAGE_PASSWORD_RATE_LIMIT", default="10/h")
 # Pages not republished for this long are listed in the admin's "Due for review" report.
 CONTENT_REVIEW_DAYS = env.int("CONTENT_REVIEW_DAYS", default=365)
